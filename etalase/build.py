@@ -1,0 +1,72 @@
+"""The pipeline: load & validate -> process images -> render -> write atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from etalase import images
+from etalase.catalog import Catalog, load_catalog
+from etalase.config import SiteConfig, load_config
+from etalase.errors import Abort, Loc, Report
+from etalase.output import DuplicateOutput, staged
+from etalase.render import Renderer, Theme, pages
+
+BUILD_DIR = "build"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    config: SiteConfig
+    catalog: Catalog
+    report: Report
+
+
+@dataclass(frozen=True)
+class Built:
+    loaded: Loaded
+    pages: int
+    files: int
+
+
+def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
+    """Loads and validates everything without writing; raises Abort on problems."""
+    report = Report()
+    config = load_config(root, report)
+    catalog = load_catalog(root, report)
+    if config and not Theme(root, config.theme).dir.is_dir():
+        report.error(Loc("content/site.yaml"), "theme.missing", name=config.theme)
+    for photo in catalog.photos():
+        images.inspect(photo, root / "content", report)
+    if config is None or report.failing(strict):
+        raise Abort(report, config.language if config else lang, strict)
+    return Loaded(config, catalog, report)
+
+
+def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
+    """``check``, then render into a staging folder swapped in only when all went well."""
+    loaded = check(root, strict, lang)
+    config, catalog, report = loaded.config, loaded.catalog, loaded.report
+    count = 0
+    with staged(root / BUILD_DIR) as out:
+        image_sets = images.process(catalog.photos(), root / "content", out, report)
+        _stop_on_errors(report, config)
+        renderer = Renderer(Theme(root, config.theme), config, catalog, image_sets, report)
+        for page in pages(catalog):
+            html = renderer.render(page)
+            if html is None:
+                continue
+            try:
+                out.text(page.path, html, page.source)
+            except DuplicateOutput as clash:
+                report.error(Loc(clash.second), "url.output_clash", path=clash.path,
+                             other=clash.first)
+            count += 1
+        _stop_on_errors(report, config)
+        files = len(out.sources)
+    return Built(loaded, count, files)
+
+
+def _stop_on_errors(report: Report, config: SiteConfig) -> None:
+    if report.failing():
+        raise Abort(report, config.language)

@@ -1,0 +1,321 @@
+"""Products and stories: content files -> model dataclasses, with every problem reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from etalase import markup, paths
+from etalase.config import MAX_YAML_BYTES
+from etalase.errors import Loc, Report
+from etalase.fields import Fields, suggest
+from etalase.yamlio import Map, Node, Scalar, load_mapping, read_text
+
+PRODUCTS_DIR = "content/products"
+STORIES_DIR = "content/stories"
+MAX_STORY_BYTES = 256 * 1024
+STATUSES = ("available", "sold_out", "preorder")
+PRODUCT_KEYS = frozenset({
+    "name", "price", "category", "description", "images", "status", "variants", "maker",
+    "materials", "weight", "tags", "featured", "whatsapp",
+})
+STORY_KEYS = frozenset({"title", "member", "date", "photo", "consent", "products"})
+IMAGE_KEYS = frozenset({"src", "alt"})
+VARIANT_KEYS = frozenset({"name", "price"})
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str  # relative to content/, with "/"
+    alt: str
+    loc: Loc  # the line of the image entry, for image errors
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    price: int
+
+
+@dataclass(frozen=True)
+class Product:
+    slug: str
+    source: str
+    name: str
+    price: int
+    category: str
+    category_slug: str
+    description_html: str
+    images: tuple[Photo, ...]
+    status: str
+    variants: tuple[Variant, ...]
+    maker: str | None
+    materials: tuple[str, ...]
+    weight: int | None
+    tags: tuple[str, ...]
+    featured: bool
+    whatsapp: str | None
+
+    @property
+    def sold_out(self) -> bool:
+        return self.status == "sold_out"
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    source: str
+    title: str
+    member: str
+    date: dt.date
+    photo: Photo | None
+    consent: bool
+    products: tuple[tuple[str, Loc], ...]  # product slugs, with where each was written
+    body_html: str
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    name: str
+    products: tuple[Product, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    products: tuple[Product, ...]
+    stories: tuple[Story, ...]  # published ones only, newest first
+    categories: tuple[Category, ...]
+
+    def photos(self) -> list[Photo]:
+        """Every photo the site shows, for the image stage."""
+        found = [photo for product in self.products for photo in product.images]
+        return found + [story.photo for story in self.stories if story.photo]
+
+
+def slugify(text: str) -> str:
+    """"Keset Bulat (Biru)" -> "keset-bulat-biru"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def load_catalog(root: Path, report: Report) -> Catalog:
+    products = _load_all(root, PRODUCTS_DIR, (".yaml", ".yml"), load_product, report)
+    products = _unique_urls(products, report)
+    stories = _load_all(root, STORIES_DIR, (".md",), load_story, report)
+    stories = _unique_urls(stories, report)
+    by_slug = {product.slug: product for product in products}
+    for story in stories:
+        _check_story_links(story, by_slug, report)
+    published = sorted((s for s in stories if s.consent), key=lambda s: (s.date, s.slug))
+    return Catalog(
+        products=tuple(sorted(products, key=lambda p: (p.name.lower(), p.slug))),
+        stories=tuple(reversed(published)),
+        categories=_categories(products, report),
+    )
+
+
+def _load_all(root, folder, suffixes, loader, report):  # type: ignore[no-untyped-def]
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    items = []
+    for path in sorted(directory.iterdir()):
+        rel = f"{folder}/{path.name}"
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix.lower() not in suffixes:
+            report.warning(Loc(rel), "file.ignored", kinds=" ".join(suffixes))
+            continue
+        item = loader(root, rel, report)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _slug(rel: str, report: Report) -> str | None:
+    slug = slugify(Path(rel).stem)
+    if not slug:
+        report.error(Loc(rel), "file.bad_name")
+    return slug or None
+
+
+def _unique_urls(items, report):  # type: ignore[no-untyped-def]
+    """Drops (and reports) any item whose URL another file already has."""
+    seen: dict[str, str] = {}
+    kept = []
+    for item in items:
+        if item.slug in seen:
+            report.error(Loc(item.source), "url.collision", other=seen[item.slug], slug=item.slug)
+        else:
+            seen[item.slug] = item.source
+            kept.append(item)
+    return kept
+
+
+def load_product(root: Path, rel: str, report: Report) -> Product | None:
+    node = load_mapping(root / rel, rel, report, MAX_YAML_BYTES)
+    slug = _slug(rel, report)
+    if node is None or slug is None:
+        return None
+    fields = Fields(node, rel, report, PRODUCT_KEYS)
+    name = fields.text("name", required=True, max_len=80)
+    price = fields.price()
+    category = fields.text("category", required=True, max_len=40)
+    status = fields.text("status") or "available"
+    if status not in STATUSES:
+        close = suggest(status, STATUSES) or STATUSES[0]
+        report.error(fields.loc("status"), "product.status", value=status, close=close)
+    category_slug = slugify(category or "")
+    if category and not category_slug:
+        report.error(fields.loc("category"), "product.category_slug", value=category)
+    description = fields.text("description", max_len=5000) or ""
+    _warn_markdown_images(description, fields, "description")
+    images = tuple(_photos(fields, root, name or ""))
+    variants = tuple(_variants(fields, price))
+    values = (name, price, category, category_slug or None)
+    if any(v is None for v in values) or status not in STATUSES:
+        return None
+    return Product(
+        slug=slug, source=rel, name=name, price=price, category=category,  # type: ignore[arg-type]
+        category_slug=category_slug, description_html=markup.render(description),
+        images=images, status=status, variants=variants,
+        maker=fields.text("maker", max_len=60), materials=tuple(fields.text_list("materials")),
+        weight=fields.whole_number("weight"), tags=tuple(fields.text_list("tags", max_len=30)),
+        featured=fields.boolean("featured"), whatsapp=fields.phone("whatsapp"),
+    )
+
+
+def _warn_markdown_images(text: str, fields: Fields, key: str) -> None:
+    line = markup.image_line(text)
+    if line is not None:
+        fields.report.warning(fields.loc(key), "markdown.image", key=key)
+
+
+def _photo(node: Node, fields: Fields, root: Path, default_alt: str) -> Photo | None:
+    loc = Loc(fields.path, node.line)
+    if isinstance(node, Map):
+        entry = Fields(node, fields.path, fields.report, IMAGE_KEYS)
+        src = entry.text("src", required=True, max_len=200)
+        alt = entry.text("alt", max_len=200) or default_alt
+    elif isinstance(node, Scalar):
+        src, alt = node.text.strip(), default_alt
+    else:
+        fields.report.error(loc, "image.bad_entry")
+        return None
+    if not src:
+        return None
+    path, problem, args = paths.resolve_image(src, root / "content")
+    if problem:
+        fields.report.error(loc, problem, **args)
+        return None
+    return Photo(path.relative_to(root / "content").as_posix(), alt, loc)  # type: ignore[union-attr]
+
+
+def _photos(fields: Fields, root: Path, default_alt: str) -> list[Photo]:
+    photos = (_photo(node, fields, root, default_alt) for node in fields.items("images"))
+    return [photo for photo in photos if photo]
+
+
+def _variants(fields: Fields, price: int | None) -> list[Variant]:
+    variants = []
+    names: set[str] = set()
+    for node in fields.items("variants"):
+        loc = Loc(fields.path, node.line)
+        if isinstance(node, Scalar):
+            name, own_price = node.text.strip(), None
+        elif isinstance(node, Map):
+            entry = Fields(node, fields.path, fields.report, VARIANT_KEYS)
+            name = entry.text("name", required=True, max_len=40)
+            own_price = entry.price(required=False)
+        else:
+            fields.report.error(loc, "variant.bad_entry")
+            continue
+        if name and name.lower() in names:
+            fields.report.error(loc, "variant.duplicate", name=name)
+        elif name and (own_price or price):
+            names.add(name.lower())
+            variants.append(Variant(name, own_price or price))  # type: ignore[arg-type]
+    return variants
+
+
+def _categories(products: list[Product], report: Report) -> tuple[Category, ...]:
+    names: dict[str, tuple[str, str]] = {}  # slug -> (name, first file)
+    members: dict[str, list[Product]] = {}
+    for product in sorted(products, key=lambda p: p.source):
+        first = names.setdefault(product.category_slug, (product.category, product.source))
+        if first[0] != product.category:
+            report.error(
+                Loc(product.source), "category.spelling",
+                value=product.category, other=first[0], file=first[1],
+            )
+        members.setdefault(product.category_slug, []).append(product)
+    return tuple(
+        Category(slug, names[slug][0], tuple(sorted(items, key=lambda p: p.name.lower())))
+        for slug, items in sorted(members.items())
+    )
+
+
+def load_story(root: Path, rel: str, report: Report) -> Story | None:
+    text = read_text(root / rel, rel, report, MAX_STORY_BYTES)
+    slug = _slug(rel, report)
+    if text is None or slug is None:
+        return None
+    match = re.match(r"---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", text, re.DOTALL | re.MULTILINE)
+    if not match:
+        report.error(Loc(rel, 1), "story.front_matter")
+        return None
+    node = load_mapping(root / rel, rel, report, MAX_STORY_BYTES, match.group(1), first_line=2)
+    if node is None:
+        return None
+    fields = Fields(node, rel, report, STORY_KEYS)
+    title = fields.text("title", required=True, max_len=120)
+    member = fields.text("member", required=True, max_len=60)
+    date = _date(fields)
+    photo_node = fields.raw("photo")
+    photo = _photo(photo_node, fields, root, member or "") if photo_node else None
+    consent = _consent(fields)
+    products = tuple(fields.located_texts("products"))
+    body = text[match.end():]
+    if markup.image_line(body) is not None:
+        body_line = text.count("\n", 0, match.end()) + markup.image_line(body)  # type: ignore[operator]
+        report.warning(Loc(rel, body_line), "markdown.image", key="text")
+    if title is None or member is None or date is None:
+        return None
+    return Story(
+        slug=slug, source=rel, title=title, member=member, date=date, photo=photo,
+        consent=consent, products=products, body_html=markup.render(body),
+    )
+
+
+def _date(fields: Fields) -> dt.date | None:
+    text = fields.text("date", required=True, max_len=40)
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fields.report.error(fields.loc("date"), "story.date", value=text)
+        return None
+
+
+def _consent(fields: Fields) -> bool:
+    """Only an unquoted ``consent: true`` publishes a story; anything else is a "no"."""
+    node = fields.raw("consent")
+    if isinstance(node, Scalar) and node.plain and node.text == "true":
+        return True
+    value = node.text if isinstance(node, Scalar) else ""
+    key = "story.consent_quoted" if value.strip().lower() == "true" else "story.no_consent"
+    fields.report.note(fields.loc("consent"), key, value=value or "-")
+    return False
+
+
+def _check_story_links(story: Story, products: dict[str, Product], report: Report) -> None:
+    for slug, loc in story.products:
+        if slug not in products:
+            close = suggest(slug, products)
+            key = "story.unknown_product_close" if close else "story.unknown_product"
+            report.error(loc, key, slug=slug, close=close or "")

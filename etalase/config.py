@@ -1,0 +1,99 @@
+"""``content/site.yaml`` -> :class:`SiteConfig`, validated, with defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from etalase import markup, whatsapp
+from etalase.errors import Loc, Report
+from etalase.fields import Fields
+from etalase.yamlio import load_mapping
+
+CONFIG_FILE = "content/site.yaml"
+LANGUAGES = ("id", "en")
+MAX_YAML_BYTES = 64 * 1024
+KNOWN = frozenset({
+    "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
+    "about", "theme",
+})
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    tagline: str
+    base_url: str  # absolute, https, no trailing slash
+    language: str
+    whatsapp: str  # international digits without "+"
+    currency: str
+    order_message: str | None  # None: the theme's default wording
+    about_html: str
+    theme: str
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under ("" at a domain root, "/shop" below one)."""
+        return urlsplit(self.base_url).path.rstrip("/")
+
+
+def peek_language(root: Path) -> str:
+    """The site's language for messages, read leniently before anything is validated."""
+    report = Report()
+    path = root / CONFIG_FILE
+    node = load_mapping(path, CONFIG_FILE, report, MAX_YAML_BYTES) if path.is_file() else None
+    entry = node.entries.get("language") if node else None
+    text = getattr(entry[1], "text", "") if entry else ""
+    return text if text in LANGUAGES else LANGUAGES[0]
+
+
+def load_config(root: Path, report: Report) -> SiteConfig | None:
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        report.error(Loc(CONFIG_FILE), "config.missing")
+        return None
+    node = load_mapping(path, CONFIG_FILE, report, MAX_YAML_BYTES)
+    if node is None:
+        return None
+    fields = Fields(node, CONFIG_FILE, report, KNOWN)
+    title = fields.text("title", required=True, max_len=80)
+    base_url = _base_url(fields)
+    language = fields.text("language") or "id"
+    if language not in LANGUAGES:
+        report.error(fields.loc("language"), "config.language", value=language)
+    number = fields.phone("whatsapp", required=True)
+    currency = fields.text("currency") or "IDR"
+    if currency != "IDR":
+        report.error(fields.loc("currency"), "config.currency", value=currency)
+    template = fields.text("order_message", max_len=whatsapp.MAX_TEMPLATE * 2)
+    if template:
+        problem = whatsapp.template_problem(template)
+        if problem:
+            report.error(fields.loc("order_message"), problem[0], **problem[1])
+    about = fields.text("about", max_len=20_000) or ""
+    if title is None or base_url is None or number is None:
+        return None
+    return SiteConfig(
+        title=title,
+        tagline=fields.text("tagline", max_len=160) or "",
+        base_url=base_url,
+        language=language if language in LANGUAGES else "id",
+        whatsapp=number,
+        currency=currency,
+        order_message=template,
+        about_html=markup.render(about),
+        theme=fields.text("theme") or "default",
+    )
+
+
+def _base_url(fields: Fields) -> str | None:
+    url = fields.text("base_url", required=True, max_len=200)
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.netloc or parts.query or parts.fragment:
+        fields.report.error(fields.loc("base_url"), "config.base_url", value=url)
+        return None
+    return url.rstrip("/")
+

@@ -1,0 +1,98 @@
+"""Problems found in a site, collected so that a volunteer sees all of them at once.
+
+Every problem is shown as ``path:line: what is wrong — how to fix it`` in the site's
+language. Code reports problems by message key (see :mod:`etalase.messages`); the
+wording lives in one catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import click
+
+from etalase import messages
+
+Severity = Literal["error", "warning", "note"]
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """Where something was written: a path relative to the site root, and a 1-based line."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Problem:
+    loc: Loc
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity = "error"
+
+    def render(self, lang: str) -> str:
+        message, hint = messages.text(self.key, lang, self.args)
+        return f"{self.loc}: {message} — {hint}" if hint else f"{self.loc}: {message}"
+
+
+class Report:
+    """Collects problems; nothing is raised until the caller decides to stop."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, loc: Loc, key: str, **args: Any) -> None:
+        self.problems.append(Problem(loc, key, args, "error"))
+
+    def warning(self, loc: Loc, key: str, **args: Any) -> None:
+        self.problems.append(Problem(loc, key, args, "warning"))
+
+    def note(self, loc: Loc, key: str, **args: Any) -> None:
+        self.problems.append(Problem(loc, key, args, "note"))
+
+    def failing(self, strict: bool = False) -> list[Problem]:
+        stops = {"error", "warning"} if strict else {"error"}
+        return [p for p in self.problems if p.severity in stops]
+
+    def sorted(self) -> Iterator[Problem]:
+        order = {"error": 0, "warning": 1, "note": 2}
+        yield from sorted(self.problems, key=lambda p: (order[p.severity], p.loc))
+
+    def lines(self, lang: str) -> list[str]:
+        """Every problem, errors first, each prefixed with its severity."""
+        return [
+            f"{messages.label(p.severity, lang)}: {p.render(lang)}" for p in self.sorted()
+        ]
+
+
+class Abort(click.ClickException):
+    """Stops a command after content problems; the CLI prints them without a traceback."""
+
+    def __init__(self, report: Report, lang: str, strict: bool = False) -> None:
+        self.report = report
+        self.lang = lang
+        failing = report.failing(strict)
+        files = {p.loc.path for p in failing}
+        summary, _ = messages.text(
+            "summary.failed", lang, {"count": len(failing), "files": len(files)}
+        )
+        super().__init__(summary)
+
+    def show(self, file: Any = None) -> None:
+        for line in self.report.lines(self.lang):
+            click.echo(line, err=True)
+        click.secho(self.format_message(), err=True, fg="red", bold=True)
+
+
+class EtalaseError(click.ClickException):
+    """A problem that is not about one content file (a missing theme, a deploy refusal)."""
+
+    def __init__(self, key: str, lang: str = messages.DEFAULT_LANG, **args: Any) -> None:
+        message, hint = messages.text(key, lang, args)
+        super().__init__(f"{message} — {hint}" if hint else message)

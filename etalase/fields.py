@@ -1,0 +1,197 @@
+"""Typed reading of YAML mappings: the schema decides types, never YAML.
+
+``Fields`` wraps one mapping and reports every problem with its file and line, then
+returns ``None`` (or a default) so that loading goes on and all problems surface in
+one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection
+
+from etalase import whatsapp
+from etalase.errors import Loc, Report
+from etalase.yamlio import Map, Node, Scalar, Seq
+
+MAX_PRICE = 1_000_000_000
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
+_THOUSANDS_COMMA = re.compile(r"\d{1,3}(,\d{3})+")
+
+
+def is_missing(node: Node | None) -> bool:
+    return node is None or (isinstance(node, Scalar) and node.plain and node.guessed == "null")
+
+
+def suggest(word: str, choices: Collection[str]) -> str | None:
+    """The closest choice for a typo, case-insensitively."""
+    lowered = {c.lower(): c for c in choices}
+    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
+
+
+class Fields:
+    """One YAML mapping read against a set of known keys."""
+
+    def __init__(self, node: Map, path: str, report: Report, known: Collection[str]) -> None:
+        self.node = node
+        self.path = path
+        self.report = report
+        for key, (line, _) in node.entries.items():
+            if key not in known:
+                self._unknown(key, line, known)
+
+    def _unknown(self, key: str, line: int, known: Collection[str]) -> None:
+        close = suggest(key, known)
+        if close:
+            self.report.warning(Loc(self.path, line), "field.unknown_close", key=key, close=close)
+        else:
+            self.report.warning(
+                Loc(self.path, line), "field.unknown", key=key, known=", ".join(sorted(known))
+            )
+
+    def loc(self, key: str | None = None) -> Loc:
+        """The line of a value, or of the mapping itself when the key is absent."""
+        entry = self.node.entries.get(key) if key else None
+        return Loc(self.path, entry[1].line if entry else self.node.line)
+
+    def raw(self, key: str) -> Node | None:
+        entry = self.node.entries.get(key)
+        return None if is_missing(entry[1] if entry else None) else entry[1]
+
+    def scalar(self, key: str, required: bool = False) -> Scalar | None:
+        node = self.raw(key)
+        if node is None:
+            if required:
+                self.report.error(self.loc(key), "field.required", key=key)
+            return None
+        if not isinstance(node, Scalar):
+            kind = "list" if isinstance(node, Seq) else "mapping"
+            self.report.error(self.loc(key), "field.not_scalar", key=key, kind=kind)
+            return None
+        return node
+
+    def text(self, key: str, required: bool = False, max_len: int = 200) -> str | None:
+        node = self.scalar(key, required)
+        if node is None:
+            return None
+        text = node.text.strip()
+        if not text:
+            if required:
+                self.report.error(self.loc(key), "field.required", key=key)
+            return None
+        if len(text) > max_len:
+            self.report.error(
+                self.loc(key), "field.too_long", key=key, length=len(text), limit=max_len
+            )
+            return None
+        return text
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        node = self.scalar(key)
+        if node is None:
+            return default
+        if node.text in _TRUE:
+            return True
+        if node.text in _FALSE:
+            return False
+        self.report.error(self.loc(key), "field.not_bool", key=key, value=node.text)
+        return default
+
+    def whole_number(self, key: str, required: bool = False) -> int | None:
+        """A positive whole number such as a weight in grams."""
+        node = self.scalar(key, required)
+        if node is None:
+            return None
+        text = node.text.strip()
+        if not text.isdigit() or int(text) <= 0:
+            self.report.error(self.loc(key), "field.not_whole", key=key, value=text)
+            return None
+        return int(text)
+
+    def price(self, key: str = "price", required: bool = True) -> int | None:
+        node = self.scalar(key, required)
+        if node is None:
+            return None
+        problem = price_problem(node)
+        if problem:
+            message_key, args = problem
+            self.report.error(self.loc(key), message_key, **args)
+            return None
+        return int(node.text.strip())
+
+    def phone(self, key: str, required: bool = False) -> str | None:
+        """A WhatsApp number in international digits (6281234567890)."""
+        node = self.scalar(key, required)
+        if node is None:
+            return None
+        problem = whatsapp.phone_problem(node)
+        if problem:
+            self.report.error(self.loc(key), problem[0], **problem[1])
+            return None
+        return whatsapp.normalize_phone(node.text)
+
+    def items(self, key: str) -> list[Node]:
+        """A list value; a single value counts as a list of one."""
+        node = self.raw(key)
+        if node is None:
+            return []
+        if isinstance(node, Seq):
+            return node.items
+        if isinstance(node, Map):
+            self.report.error(self.loc(key), "field.not_list", key=key)
+            return []
+        return [node]
+
+    def text_list(self, key: str, max_len: int = 80) -> list[str]:
+        return [text for text, _ in self.located_texts(key, max_len)]
+
+    def located_texts(self, key: str, max_len: int = 80) -> list[tuple[str, Loc]]:
+        """Each text of a list with the line it is on."""
+        values = []
+        for item in self.items(key):
+            loc = Loc(self.path, item.line)
+            text = item.text.strip() if isinstance(item, Scalar) else ""
+            if not text:
+                self.report.error(loc, "field.list_item_text", key=key)
+            elif len(text) > max_len:
+                self.report.error(loc, "field.too_long", key=key, length=len(text), limit=max_len)
+            else:
+                values.append((text, loc))
+        return values
+
+
+def price_problem(node: Scalar) -> tuple[str, dict[str, object]] | None:
+    """Why a price cannot be used as whole rupiah, or None when it can.
+
+    A price is never guessed: "25.000" could be a typo as easily as a thousands
+    separator, and a wrong price is worse than a build that asks for a fix.
+    """
+    text = node.text.strip()
+    if text.isdigit():
+        if int(text) == 0:
+            return "price.zero", {}
+        if int(text) > MAX_PRICE:
+            return "price.too_big", {"value": text}
+        return None
+    digits = re.sub(r"\D", "", text)
+    if node.plain and node.guessed == "bool":
+        return "price.not_number", {"value": text}
+    if text.startswith("-"):
+        return "price.negative", {"value": text}
+    if re.match(r"(?i)rp\.?\s*", text):
+        return "price.currency", {"value": text, "fixed": digits or "25000"}
+    if _THOUSANDS_DOT.fullmatch(text):
+        if node.plain:  # YAML itself reads "25.000" as the number 25
+            read = format(float(text), "g")
+            return "price.dots_read", {"value": text, "read": read, "fixed": digits}
+        return "price.dots", {"value": text, "fixed": digits}
+    if _THOUSANDS_COMMA.fullmatch(text):
+        return "price.commas", {"value": text, "fixed": digits}
+    if re.fullmatch(r"\d+[.,]\d+", text):
+        return "price.fraction", {"value": text}
+    return "price.not_number", {"value": text}
+

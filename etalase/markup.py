@@ -1,0 +1,40 @@
+"""Markdown written by volunteers, rendered and then sanitised with nh3.
+
+Sanitising happens after rendering, so raw HTML in Markdown gets the same treatment as
+Markdown syntax: no scripts, no event handlers, no ``javascript:``/``data:`` links, no
+comments. Images are dropped: photos must go through the image stage (``images:`` or
+``photo:``), which strips their location data, and no page may load from other hosts.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import nh3
+
+TAGS = frozenset({
+    "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "small",
+    "sub", "sup", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3", "h4",
+    "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "abbr",
+})
+ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+_IMAGE = re.compile(r"!\[|<img\b", re.IGNORECASE)
+
+
+def render(text: str) -> str:
+    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ATTRIBUTES.items()},
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def image_line(text: str) -> int | None:
+    """The 1-based line of the first image in Markdown text, which will not be shown."""
+    match = _IMAGE.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None

@@ -1,0 +1,393 @@
+"""Every message Etalase shows a volunteer, in Bahasa Indonesia and English.
+
+Each entry is (what is wrong, how to fix it); code refers to messages by key, so the
+wording can be improved in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+DEFAULT_LANG = "id"
+
+LABELS = {
+    "id": {"error": "galat", "warning": "peringatan", "note": "catatan"},
+    "en": {"error": "error", "warning": "warning", "note": "note"},
+}
+
+# key: {language: (message, hint)}
+CATALOG: dict[str, dict[str, tuple[str, str]]] = {
+    "summary.failed": {
+        "id": ("{count} masalah di {files} berkas — tidak ada yang ditulis", ""),
+        "en": ("{count} problem(s) in {files} file(s) — nothing was written", ""),
+    },
+    "summary.checked": {
+        "id": ("OK: {products} produk, {stories} cerita terbit, tidak ada masalah", ""),
+        "en": ("OK: {products} products, {stories} published stories, no problems", ""),
+    },
+    "summary.built": {
+        "id": ("OK: {pages} halaman, {files} berkas ditulis ke {out}", ""),
+        "en": ("OK: {pages} pages, {files} files written to {out}", ""),
+    },
+    "file.too_big": {
+        "id": ("berkas ini {size} KB, batasnya {limit} KB",
+               "pecah isinya atau hapus teks yang tidak perlu"),
+        "en": ("this file is {size} KB, the limit is {limit} KB",
+               "split it up or remove text that is not needed"),
+    },
+    "file.not_utf8": {
+        "id": ("berkas ini bukan teks UTF-8 (ada huruf yang tidak terbaca di baris ini)",
+               "simpan ulang berkas sebagai UTF-8, atau ketik ulang huruf yang aneh"),
+        "en": ("this file is not UTF-8 text (an unreadable character is on this line)",
+               "save the file again as UTF-8, or retype the odd character"),
+    },
+    "file.empty": {
+        "id": ("berkas ini kosong", "isi dengan baris seperti  name: Keset Bulat  atau hapus berkasnya"),
+        "en": ("this file is empty", "fill it with lines like  name: Round Doormat  or delete it"),
+    },
+    "file.ignored": {
+        "id": ("berkas ini dilewati karena akhirannya bukan {kinds}",
+               "ganti nama berkas agar berakhiran {kinds}, atau pindahkan"),
+        "en": ("this file is skipped because its name does not end in {kinds}",
+               "rename it to end in {kinds}, or move it elsewhere"),
+    },
+    "file.bad_name": {
+        "id": ("nama berkas ini tidak bisa dijadikan alamat halaman",
+               "pakai huruf dan angka biasa, misalnya keset-bulat.yaml"),
+        "en": ("this file name cannot be turned into a page address",
+               "use plain letters and digits, e.g. round-doormat.yaml"),
+    },
+    "yaml.tab": {
+        "id": ("baris ini diawali tombol Tab",
+               "YAML hanya menerima spasi di awal baris: ganti Tab dengan dua spasi"),
+        "en": ("this line starts with a Tab",
+               "YAML only accepts spaces at the start of a line: replace the Tab with two spaces"),
+    },
+    "yaml.syntax": {
+        "id": ("YAML tidak bisa dibaca di sini ({problem})",
+               "setiap baris harus berbentuk  kunci: nilai  dengan spasi setelah titik dua; "
+               "beri tanda kutip pada teks yang memuat titik dua atau #"),
+        "en": ("the YAML cannot be read here ({problem})",
+               "each line must look like  key: value  with a space after the colon; "
+               "put quotes around text that contains a colon or #"),
+    },
+    "yaml.tag": {
+        "id": ("tanda YAML {tag} tidak diizinkan",
+               "hapus {tag}; tulis nilainya saja"),
+        "en": ("the YAML tag {tag} is not allowed", "remove {tag}; write just the value"),
+    },
+    "yaml.complex_key": {
+        "id": ("kunci di baris ini bukan kata biasa", "tulis kunci sebagai satu kata, misalnya  price:"),
+        "en": ("the key on this line is not a plain word", "write the key as one word, e.g.  price:"),
+    },
+    "yaml.duplicate_key": {
+        "id": ("'{key}' ditulis dua kali (juga di baris {first})",
+               "hapus salah satunya; YAML diam-diam hanya memakai yang terakhir"),
+        "en": ("'{key}' is written twice (also on line {first})",
+               "delete one of them; YAML would silently keep only the last"),
+    },
+    "yaml.not_mapping": {
+        "id": ("isi berkas harus baris-baris  kunci: nilai, tetapi di sini tertulis {kind}",
+               "mulai setiap baris dengan kunci, misalnya  name: Keset Bulat"),
+        "en": ("the file must hold  key: value  lines, but it holds a {kind}",
+               "start each line with a key, e.g.  name: Round Doormat"),
+    },
+    "field.unknown_close": {
+        "id": ("kunci '{key}' tidak dikenal", "mungkin maksudnya '{close}'?"),
+        "en": ("unknown key '{key}'", "did you mean '{close}'?"),
+    },
+    "field.unknown": {
+        "id": ("kunci '{key}' tidak dikenal", "kunci yang dikenal: {known}"),
+        "en": ("unknown key '{key}'", "known keys: {known}"),
+    },
+    "field.required": {
+        "id": ("'{key}' wajib diisi", "tambahkan baris  {key}: ...  dengan isinya"),
+        "en": ("'{key}' is required", "add a line  {key}: ...  with its value"),
+    },
+    "field.not_scalar": {
+        "id": ("'{key}' berisi daftar atau kelompok ({kind}), padahal harus satu nilai",
+               "tulis nilainya di baris yang sama:  {key}: ..."),
+        "en": ("'{key}' holds a {kind}, but it must be a single value",
+               "write the value on the same line:  {key}: ..."),
+    },
+    "field.too_long": {
+        "id": ("'{key}' terlalu panjang ({length} huruf, batasnya {limit})", "persingkat teksnya"),
+        "en": ("'{key}' is too long ({length} characters, the limit is {limit})",
+               "shorten the text"),
+    },
+    "field.not_bool": {
+        "id": ("'{key}' berisi \"{value}\", padahal harus true atau false",
+               "tulis  {key}: true  (ya) atau  {key}: false  (tidak)"),
+        "en": ("'{key}' is \"{value}\", but it must be true or false",
+               "write  {key}: true  or  {key}: false"),
+    },
+    "field.not_whole": {
+        "id": ("'{key}' berisi \"{value}\", padahal harus bilangan bulat lebih dari 0",
+               "tulis angkanya saja, misalnya  {key}: 250"),
+        "en": ("'{key}' is \"{value}\", but it must be a whole number above 0",
+               "write just the number, e.g.  {key}: 250"),
+    },
+    "field.not_list": {
+        "id": ("'{key}' harus berupa daftar", "tulis setiap isi di baris sendiri, diawali  - "),
+        "en": ("'{key}' must be a list", "write each item on its own line starting with  - "),
+    },
+    "field.list_item_text": {
+        "id": ("isi daftar '{key}' di baris ini kosong atau bukan teks",
+               "tulis teks biasa setelah  - "),
+        "en": ("this item of '{key}' is empty or not text", "write plain text after  - "),
+    },
+    "price.zero": {
+        "id": ("harga tidak boleh 0", "tulis harga penuh dalam rupiah, misalnya  price: 25000"),
+        "en": ("the price cannot be 0", "write the full price in rupiah, e.g.  price: 25000"),
+    },
+    "price.too_big": {
+        "id": ("harga \"{value}\" terlalu besar", "periksa jumlah angka nolnya"),
+        "en": ("the price \"{value}\" is too large", "check the number of zeros"),
+    },
+    "price.not_number": {
+        "id": ("harga \"{value}\" bukan angka", "tulis harga penuh dalam rupiah, misalnya  price: 25000"),
+        "en": ("the price \"{value}\" is not a number",
+               "write the full price in rupiah, e.g.  price: 25000"),
+    },
+    "price.negative": {
+        "id": ("harga \"{value}\" negatif", "tulis harga tanpa tanda minus, misalnya  price: 25000"),
+        "en": ("the price \"{value}\" is negative",
+               "write the price without a minus sign, e.g.  price: 25000"),
+    },
+    "price.currency": {
+        "id": ("harga \"{value}\" memuat Rp atau tanda baca", "tulis angkanya saja: {fixed}"),
+        "en": ("the price \"{value}\" contains Rp or punctuation", "write only the number: {fixed}"),
+    },
+    "price.dots_read": {
+        "id": ("harga \"{value}\" terbaca sebagai {read}",
+               "tulis angka penuh tanpa titik: {fixed}"),
+        "en": ("the price \"{value}\" is read as {read}",
+               "write the full number without dots: {fixed}"),
+    },
+    "price.dots": {
+        "id": ("harga \"{value}\" memakai titik", "tulis angka penuh tanpa titik: {fixed}"),
+        "en": ("the price \"{value}\" contains dots", "write the full number without dots: {fixed}"),
+    },
+    "price.commas": {
+        "id": ("harga \"{value}\" memakai koma", "tulis angka penuh tanpa koma: {fixed}"),
+        "en": ("the price \"{value}\" contains commas",
+               "write the full number without commas: {fixed}"),
+    },
+    "price.fraction": {
+        "id": ("harga \"{value}\" bukan rupiah bulat",
+               "tulis harga penuh dalam rupiah tanpa titik atau koma, misalnya  price: 25000"),
+        "en": ("the price \"{value}\" is not whole rupiah",
+               "write the full price in rupiah without dots or commas, e.g.  price: 25000"),
+    },
+    "phone.unquoted": {
+        "id": ("nomor {value} tanpa tanda kutip dibaca YAML sebagai angka (0 atau + di depan bisa hilang)",
+               "beri tanda kutip:  \"{value}\""),
+        "en": ("the number {value} without quotes is read by YAML as a number (a leading 0 or + can be lost)",
+               "put it in quotes:  \"{value}\""),
+    },
+    "phone.invalid": {
+        "id": ("\"{value}\" bukan nomor telepon yang sah",
+               "tulis nomor WhatsApp lengkap, misalnya  \"0812-3456-7890\"  atau  \"+62 812 3456 7890\""),
+        "en": ("\"{value}\" is not a valid phone number",
+               "write the full WhatsApp number, e.g.  \"0812-3456-7890\"  or  \"+62 812 3456 7890\""),
+    },
+    "order_message.too_long": {
+        "id": ("order_message terlalu panjang ({length} huruf, batasnya {limit})",
+               "persingkat pesannya; pembeli bisa menambah sendiri"),
+        "en": ("order_message is too long ({length} characters, the limit is {limit})",
+               "shorten it; buyers can add their own words"),
+    },
+    "order_message.braces": {
+        "id": ("order_message memuat kurung kurawal yang tidak berpasangan",
+               "pakai kurung kurawal hanya untuk {{product}}, {{price}}, {{url}} dan sejenisnya"),
+        "en": ("order_message has an unmatched curly brace",
+               "use curly braces only for {{product}}, {{price}}, {{url}} and the like"),
+    },
+    "order_message.placeholder": {
+        "id": ("order_message memakai {{{name}}} yang tidak dikenal", "yang bisa dipakai: {known}"),
+        "en": ("order_message uses the unknown {{{name}}}", "you can use: {known}"),
+    },
+    "path.url": {
+        "id": ("gambar \"{value}\" adalah tautan, bukan berkas",
+               "simpan fotonya di content/images/ lalu tulis  images/nama-foto.jpg"),
+        "en": ("the image \"{value}\" is a link, not a file",
+               "save the photo in content/images/ and write  images/photo-name.jpg"),
+    },
+    "path.backslash": {
+        "id": ("alamat gambar \"{value}\" memakai garis miring terbalik", "pakai / seperti ini: {fixed}"),
+        "en": ("the image path \"{value}\" uses backslashes", "use / like this: {fixed}"),
+    },
+    "path.absolute": {
+        "id": ("alamat gambar \"{value}\" dimulai dari akar disk",
+               "tulis alamat dari folder content/, misalnya  images/keset.jpg"),
+        "en": ("the image path \"{value}\" starts at the root of the disk",
+               "write the path from the content/ folder, e.g.  images/doormat.jpg"),
+    },
+    "path.outside": {
+        "id": ("gambar \"{value}\" ada di luar folder content/",
+               "salin fotonya ke content/images/ dan tulis  images/nama-foto.jpg"),
+        "en": ("the image \"{value}\" is outside the content/ folder",
+               "copy the photo into content/images/ and write  images/photo-name.jpg"),
+    },
+    "path.not_image": {
+        "id": ("\"{value}\" bukan jenis foto yang didukung",
+               "pakai foto berakhiran {kinds}"),
+        "en": ("\"{value}\" is not a supported kind of photo",
+               "use a photo ending in {kinds}"),
+    },
+    "path.missing_close": {
+        "id": ("gambar \"{value}\" tidak ada", "mungkin maksudnya \"{close}\"?"),
+        "en": ("the image \"{value}\" does not exist", "did you mean \"{close}\"?"),
+    },
+    "path.missing": {
+        "id": ("gambar \"{value}\" tidak ada",
+               "periksa nama berkas (huruf besar/kecil juga) di folder content/"),
+        "en": ("the image \"{value}\" does not exist",
+               "check the file name (capital letters too) in the content/ folder"),
+    },
+    "config.missing": {
+        "id": ("berkas pengaturan situs tidak ada",
+               "buat content/site.yaml dengan title, base_url dan whatsapp"),
+        "en": ("the site settings file is missing",
+               "create content/site.yaml with title, base_url and whatsapp"),
+    },
+    "config.language": {
+        "id": ("bahasa \"{value}\" tidak tersedia", "tulis  language: id  atau  language: en"),
+        "en": ("the language \"{value}\" is not available", "write  language: id  or  language: en"),
+    },
+    "config.currency": {
+        "id": ("mata uang \"{value}\" tidak didukung", "tulis  currency: IDR"),
+        "en": ("the currency \"{value}\" is not supported", "write  currency: IDR"),
+    },
+    "config.base_url": {
+        "id": ("base_url \"{value}\" bukan alamat https lengkap",
+               "tulis alamat situs lengkap, misalnya  https://etalase-purwokerto.netlify.app"),
+        "en": ("base_url \"{value}\" is not a full https address",
+               "write the full site address, e.g.  https://etalase-purwokerto.netlify.app"),
+    },
+    "theme.missing": {
+        "id": ("tema \"{name}\" tidak ditemukan di folder themes/",
+               "hapus baris theme atau tulis  theme: default"),
+        "en": ("the theme \"{name}\" is not in the themes/ folder",
+               "remove the theme line or write  theme: default"),
+    },
+    "product.status": {
+        "id": ("status \"{value}\" tidak dikenal",
+               "pakai available (tersedia), sold_out (habis) atau preorder; mungkin maksudnya {close}?"),
+        "en": ("unknown status \"{value}\"",
+               "use available, sold_out or preorder; did you mean {close}?"),
+    },
+    "product.category_slug": {
+        "id": ("kategori \"{value}\" tidak bisa dijadikan alamat halaman", "pakai huruf atau angka"),
+        "en": ("the category \"{value}\" cannot be turned into a page address",
+               "use letters or digits"),
+    },
+    "markdown.image": {
+        "id": ("gambar di dalam teks '{key}' tidak ditampilkan",
+               "pasang foto lewat images: (produk) atau photo: (cerita) agar data lokasinya dibersihkan"),
+        "en": ("images inside the text of '{key}' are not shown",
+               "add photos with images: (products) or photo: (stories) so their location data is removed"),
+    },
+    "image.bad_entry": {
+        "id": ("isi gambar di baris ini tidak bisa dibaca",
+               "tulis  - images/foto.jpg  atau  - src: images/foto.jpg  dengan  alt: ..."),
+        "en": ("the image entry on this line cannot be read",
+               "write  - images/photo.jpg  or  - src: images/photo.jpg  with  alt: ..."),
+    },
+    "image.too_big": {
+        "id": ("foto \"{value}\" terlalu besar (lebih dari {limit} megapiksel)",
+               "perkecil fotonya dulu, atau pakai foto lain"),
+        "en": ("the photo \"{value}\" is too large (more than {limit} megapixels)",
+               "make the photo smaller first, or use another one"),
+    },
+    "image.unreadable": {
+        "id": ("foto \"{value}\" rusak atau bukan foto",
+               "buka fotonya di ponsel untuk memeriksa, lalu salin ulang atau pakai foto lain"),
+        "en": ("the photo \"{value}\" is damaged or not a photo",
+               "open it on a phone to check, then copy it again or use another photo"),
+    },
+    "variant.bad_entry": {
+        "id": ("pilihan di baris ini tidak bisa dibaca",
+               "tulis  - name: Biru  dan, bila harganya beda,  price: 30000"),
+        "en": ("the option on this line cannot be read",
+               "write  - name: Blue  and, if its price differs,  price: 30000"),
+    },
+    "variant.duplicate": {
+        "id": ("pilihan \"{name}\" ditulis dua kali", "hapus salah satunya"),
+        "en": ("the option \"{name}\" is listed twice", "delete one of them"),
+    },
+    "category.spelling": {
+        "id": ("kategori \"{value}\" ditulis berbeda dari \"{other}\" di {file}",
+               "tulis kategori persis sama di semua produk"),
+        "en": ("the category \"{value}\" is spelled differently from \"{other}\" in {file}",
+               "write the category exactly the same in every product"),
+    },
+    "url.collision": {
+        "id": ("alamat halaman /{slug}/ sudah dipakai {other}",
+               "ganti nama salah satu berkas"),
+        "en": ("the page address /{slug}/ is already taken by {other}",
+               "rename one of the two files"),
+    },
+    "url.output_clash": {
+        "id": ("berkas {path} akan ditulis dua kali (juga oleh {other})",
+               "ganti nama salah satu berkas"),
+        "en": ("the file {path} would be written twice (also by {other})",
+               "rename one of the two files"),
+    },
+    "story.front_matter": {
+        "id": ("cerita harus diawali bagian data di antara dua baris ---",
+               "mulai berkas dengan  ---, lalu title:, member:, date:, consent:, lalu  --- lagi"),
+        "en": ("a story must start with a data block between two --- lines",
+               "start the file with  ---, then title:, member:, date:, consent:, then  --- again"),
+    },
+    "story.date": {
+        "id": ("tanggal \"{value}\" tidak bisa dibaca", "tulis tahun-bulan-hari, misalnya  date: 2024-05-17"),
+        "en": ("the date \"{value}\" cannot be read", "write year-month-day, e.g.  date: 2024-05-17"),
+    },
+    "story.no_consent": {
+        "id": ("cerita ini tidak diterbitkan: consent berisi \"{value}\", bukan true",
+               "terbitkan hanya bila anggota sudah setuju, dengan menulis  consent: true"),
+        "en": ("this story is not published: consent is \"{value}\", not true",
+               "publish only when the member has agreed, by writing  consent: true"),
+    },
+    "story.consent_quoted": {
+        "id": ("cerita ini tidak diterbitkan: consent ditulis dengan tanda kutip",
+               "bila anggota sudah setuju, tulis  consent: true  tanpa tanda kutip"),
+        "en": ("this story is not published: consent is written in quotes",
+               "if the member has agreed, write  consent: true  without quotes"),
+    },
+    "story.unknown_product_close": {
+        "id": ("produk \"{slug}\" tidak ada", "mungkin maksudnya \"{close}\"?"),
+        "en": ("there is no product \"{slug}\"", "did you mean \"{close}\"?"),
+    },
+    "story.unknown_product": {
+        "id": ("produk \"{slug}\" tidak ada",
+               "tulis nama berkas produk tanpa .yaml, misalnya  keset-bulat"),
+        "en": ("there is no product \"{slug}\"",
+               "write the product's file name without .yaml, e.g.  round-doormat"),
+    },
+    "template.error": {
+        "id": ("tema gagal membuat halaman: {detail}", "periksa templat tema di baris ini"),
+        "en": ("the theme failed to render a page: {detail}", "check the theme template on this line"),
+    },
+    "new.exists": {
+        "id": ("{path} sudah ada", "pakai nama lain atau sunting berkas itu"),
+        "en": ("{path} already exists", "choose another name or edit that file"),
+    },
+    "new.bad_name": {
+        "id": ("nama \"{name}\" tidak bisa dijadikan nama berkas", "pakai huruf dan angka"),
+        "en": ("the name \"{name}\" cannot be turned into a file name", "use letters and digits"),
+    },
+}
+
+
+def text(key: str, lang: str, args: Mapping[str, Any]) -> tuple[str, str]:
+    """(message, hint) for a key in a language, with its values filled in."""
+    entry = CATALOG[key]
+    message, hint = entry.get(lang, entry[DEFAULT_LANG])
+    return message.format(**args), hint.format(**args)
+
+
+def label(severity: str, lang: str) -> str:
+    return LABELS.get(lang, LABELS[DEFAULT_LANG])[severity]

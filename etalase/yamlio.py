@@ -1,0 +1,137 @@
+"""YAML loading that keeps every value as text, with the line it was written on.
+
+PyYAML decides types on its own: ``price: 25.000`` becomes 25.0, ``category: no``
+becomes False and a repeated key silently keeps the last value. Here the YAML is only
+*composed* into nodes; each scalar stays the text the volunteer typed, together with
+the type YAML would have guessed (so the schema can explain surprises), and types are
+decided by the schema in :mod:`etalase.fields`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from etalase.errors import Loc, Report
+
+IMPLICIT = "implicit:"
+_YAML_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Scalar:
+    text: str
+    line: int
+    plain: bool
+    guessed: str  # what YAML would have made of it: str, int, float, bool, null, ...
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: list[Node]
+    line: int
+
+
+@dataclass(frozen=True)
+class Map:
+    line: int
+    entries: dict[str, tuple[int, Node]] = field(default_factory=dict)  # key -> (line, value)
+
+
+Node = Scalar | Seq | Map
+
+
+class _Loader(yaml.SafeLoader):
+    """Marks the tags YAML guessed, so explicit tags (``!!python/...``) can be refused."""
+
+    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        return IMPLICIT + super().resolve(kind, value, implicit)
+
+
+def read_text(path: Path, rel: str, report: Report, max_bytes: int) -> str | None:
+    """The file's text, or None after reporting why it cannot be read."""
+    data = path.read_bytes()
+    if len(data) > max_bytes:
+        report.error(Loc(rel), "file.too_big", size=len(data) // 1024, limit=max_bytes // 1024)
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        report.error(Loc(rel, data[: exc.start].count(b"\n") + 1), "file.not_utf8")
+        return None
+    if not text.strip():
+        report.error(Loc(rel, 1), "file.empty")
+        return None
+    return text
+
+
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+
+def parse(text: str, rel: str, report: Report, first_line: int = 1) -> Node | None:
+    """Compose one YAML document into nodes; report syntax problems with their line."""
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        report.error(Loc(rel, text.count("\n", 0, tab.start()) + first_line), "yaml.tab")
+        return None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        report.error(Loc(rel, line), "yaml.syntax", problem=exc.problem or exc.context or "")
+        return None
+    if root is None:
+        report.error(Loc(rel, first_line), "file.empty")
+        return None
+    return _convert(root, rel, report, first_line - 1)
+
+
+def _convert(node: yaml.Node, rel: str, report: Report, offset: int) -> Node | None:
+    line = node.start_mark.line + 1 + offset
+    if not node.tag.startswith(IMPLICIT):
+        report.error(Loc(rel, line), "yaml.tag", tag=node.tag.replace(_YAML_TAG, "!!"))
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        guessed = node.tag.removeprefix(IMPLICIT).removeprefix(_YAML_TAG)
+        return Scalar(node.value, line, node.style is None, guessed)
+    if isinstance(node, yaml.SequenceNode):
+        items = [_convert(item, rel, report, offset) for item in node.value]
+        return Seq([item for item in items if item is not None], line)
+    result = Map(line)
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1 + offset
+        if not isinstance(key_node, yaml.ScalarNode):
+            report.error(Loc(rel, key_line), "yaml.complex_key")
+            continue
+        key = key_node.value
+        if key in result.entries:
+            first = result.entries[key][0]
+            report.error(Loc(rel, key_line), "yaml.duplicate_key", key=key, first=first)
+            continue
+        value = _convert(value_node, rel, report, offset)
+        if value is not None:
+            result.entries[key] = (key_line, value)
+    return result
+
+
+def load_mapping(
+    path: Path, rel: str, report: Report, max_bytes: int, text: str | None = None,
+    first_line: int = 1,
+) -> Map | None:
+    """A file (or given front-matter text) that must hold ``key: value`` lines."""
+    if text is None:
+        text = read_text(path, rel, report, max_bytes)
+        if text is None:
+            return None
+    root = parse(text, rel, report, first_line)
+    if root is None:
+        return None
+    if not isinstance(root, Map):
+        kind = "list" if isinstance(root, Seq) else "text"
+        report.error(Loc(rel, root.line), "yaml.not_mapping", kind=kind)
+        return None
+    return root

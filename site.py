@@ -1,0 +1,10 @@
+"""Etalase command line: ``python site.py build|check|new``.
+
+This file only hands over to :mod:`etalase.cli`. Its name shadows the standard
+``site`` module, so nothing imports it.
+"""
+
+from etalase.cli import main
+
+if __name__ == "__main__":
+    main()
