@@ -47,13 +47,13 @@ class Report:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def error(self, loc: Loc, key: str, **args: Any) -> None:
+    def error(self, loc: Loc, key: str, /, **args: Any) -> None:
         self.problems.append(Problem(loc, key, args, "error"))
 
-    def warning(self, loc: Loc, key: str, **args: Any) -> None:
+    def warning(self, loc: Loc, key: str, /, **args: Any) -> None:
         self.problems.append(Problem(loc, key, args, "warning"))
 
-    def note(self, loc: Loc, key: str, **args: Any) -> None:
+    def note(self, loc: Loc, key: str, /, **args: Any) -> None:
         self.problems.append(Problem(loc, key, args, "note"))
 
     def failing(self, strict: bool = False) -> list[Problem]:

@@ -40,7 +40,8 @@ def _missing(raw: str, content: Path) -> tuple[str, dict[str, str]]:
         if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES
     ]
     same_case = [f for f in files if f.lower() == raw.lower()]
-    close = same_case[0] if same_case else suggest(raw, files)
+    by_name = {PurePosixPath(f).name: f for f in files}
+    close = same_case[0] if same_case else by_name.get(suggest(PurePosixPath(raw).name, by_name))
     if close:
         return "path.missing_close", {"value": raw, "close": close}
     return "path.missing", {"value": raw}

@@ -1,0 +1,84 @@
+"""Tiny sites written from dicts, a CLI runner, and snapshots of folders."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from PIL import Image
+
+from etalase.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+SITE_YAML = """\
+title: Toko Uji
+tagline: Barang buatan tangan
+base_url: https://toko.example.org
+whatsapp: "0812-3456-7890"
+about: Tentang **kami**.
+"""
+
+PRODUCT_YAML = """\
+name: Keset Bulat
+price: 25000
+category: Keset Perca
+images:
+  - images/keset.jpg
+"""
+
+
+def jpeg(size: tuple[int, int] = (64, 48), colour: tuple[int, int, int] = (200, 80, 40),
+         **save_args: object) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG", **save_args)
+    return buffer.getvalue()
+
+
+def write_site(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    """A valid minimal site, with ``files`` added, replaced, or removed (value None)."""
+    layout: dict[str, str | bytes | None] = {
+        "content/site.yaml": SITE_YAML,
+        "content/products/keset.yaml": PRODUCT_YAML,
+        "content/images/keset.jpg": jpeg(),
+        **files,
+    }
+    for rel, data in layout.items():
+        path = root / rel
+        if data is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    if not (root / "themes").exists():
+        (root / "themes").symlink_to(REPO / "themes", target_is_directory=True)
+    return root
+
+
+def run(root: Path, *args: str) -> Result:
+    command, *rest = args
+    return CliRunner().invoke(main, [command, "--root", str(root), *rest])
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under a folder with a hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Callable[..., Path]:
+    def make(files: dict[str, str | bytes | None] | None = None) -> Path:
+        return write_site(tmp_path / "site", files or {})
+
+    return make

@@ -1,0 +1,293 @@
+"""Building sites: the pages a buyer sees, WhatsApp links, and all-or-nothing output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from PIL import Image
+
+from etalase.whatsapp import normalize_phone
+from tests.conftest import PRODUCT_YAML, REPO, jpeg, run, snapshot, write_site
+from tests.pages import parse
+
+P = "content/products/keset.yaml"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own sample catalog, built in a copy."""
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "themes", root / "themes")
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def order_text(href: str) -> str:
+    parts = urlsplit(href)
+    assert parts.scheme == "https" and parts.netloc == "wa.me"
+    assert "+" not in parts.query, "spaces must be %20, not +"
+    return unquote(parse_qs(parts.query)["text"][0])
+
+
+def test_every_sample_product_has_a_page_with_price_and_order_link(sample: Path) -> None:
+    products = sorted((sample / "content/products").glob("*.yaml"))
+    assert len(products) >= 8
+    for source in products:
+        page = parse(sample / "build/produk" / source.stem / "index.html")
+        name = page.one("h1").text
+        price = page.one("p", class_="price big").text
+        assert price.startswith("Rp") and "." in price
+        links = [a for a in page.find("a") if a.attrs.get("href", "").startswith("https://wa.me/")]
+        orders = [a for a in links if "text=" in a.attrs["href"]]
+        assert orders, source.name
+        for link in orders:
+            assert link.attrs["rel"] == "noopener noreferrer"
+            assert urlsplit(link.attrs["href"]).path == "/6281227004321"
+            text = order_text(link.attrs["href"])
+            assert name in text
+            assert f"https://etalase-purwokerto.netlify.app/produk/{source.stem}/" in text
+
+
+def test_variant_links_name_the_variant_and_its_price(sample: Path) -> None:
+    page = parse(sample / "build/produk/keset-persegi-perca/index.html")
+    texts = [order_text(a.attrs["href"]) for a in page.find("a", class_="btn")]
+    assert texts == [
+        "Assalamu'alaikum, saya ingin memesan Keset Persegi Perca – Sedang (40 x 60 cm) seharga "
+        "Rp40.000. https://etalase-purwokerto.netlify.app/produk/keset-persegi-perca/",
+        "Assalamu'alaikum, saya ingin memesan Keset Persegi Perca – Besar (50 x 80 cm) seharga "
+        "Rp55.000. https://etalase-purwokerto.netlify.app/produk/keset-persegi-perca/",
+    ]
+
+
+def test_site_pages_exist(sample: Path) -> None:
+    for rel in ["index.html", "produk/index.html", "kategori/teh-herbal/index.html",
+                "cerita/index.html", "cerita/bu-ani-kebun-teh/index.html", "tentang/index.html",
+                "404.html"]:
+        page = parse(sample / "build" / rel)
+        assert page.one("html").attrs["lang"] == "id"
+        assert page.one("h1").text.strip()
+
+
+def test_sold_out_is_badged_and_not_orderable(sample: Path) -> None:
+    page = parse(sample / "build/produk/keset-bulat-senja/index.html")
+    assert page.one("span", class_="badge sold").text == "Habis"
+    assert not page.find("a", class_="btn")
+    listing = parse(sample / "build/kategori/keset-perca/index.html")
+    assert [e.text for e in listing.find("span", class_="badge sold")] == ["Habis"]
+
+
+def test_story_without_consent_is_not_published(sample: Path) -> None:
+    assert not (sample / "build/cerita/bu-wati-piring-lidi").exists()
+    assert "bu-wati" not in (sample / "build/cerita/index.html").read_text()
+
+
+def test_every_image_has_size_and_alt(sample: Path) -> None:
+    for html in (sample / "build").rglob("*.html"):
+        for img in parse(html).find("img"):
+            assert img.attrs["width"] and img.attrs["height"] and img.attrs["alt"], html
+            assert (sample / "build" / img.attrs["src"].lstrip("/")).is_file()
+
+
+def test_english_site(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/site.yaml": "title: Shop\nbase_url: https://s.example/shop/\n"
+                 "language: en\nwhatsapp: '+62 812 3456 7890'\n"})
+    assert run(root, "build").exit_code == 0
+    page = parse(root / "build/produk/keset/index.html")
+    assert page.one("html").attrs["lang"] == "en"
+    assert page.one("p", class_="price big").text == "Rp25.000"
+    link = page.one("a", class_="btn")
+    assert link.text == "Order on WhatsApp"
+    assert order_text(link.attrs["href"]) == (
+        "Hello, I would like to order Keset Bulat for Rp25.000. "
+        "https://s.example/shop/produk/keset/"
+    )
+    assert page.one("a", class_="brand").attrs["href"] == "/shop/"
+
+
+@pytest.mark.parametrize("written", [
+    "0812-3456-7890", "+62 812 3456 7890", "6281234567890", "081234567890", "+62-812-3456-7890",
+])
+def test_phone_forms_normalise(written: str) -> None:
+    assert normalize_phone(written) == "6281234567890"
+
+
+def test_landline_normalises() -> None:
+    assert normalize_phone("(0274) 512345") == "62274512345"
+
+
+def test_product_number_overrides_site_number(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({P: PRODUCT_YAML + 'whatsapp: "(0274) 512345"\n'})
+    assert run(root, "build").exit_code == 0
+    link = parse(root / "build/produk/keset/index.html").one("a", class_="btn")
+    assert urlsplit(link.attrs["href"]).path == "/62274512345"
+
+
+def test_yaml_booleans_stay_text(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({P: PRODUCT_YAML.replace("Keset Perca", "no").replace("Keset Bulat", "yes")})
+    assert run(root, "build").exit_code == 0
+    page = parse(root / "build/kategori/no/index.html")
+    assert page.one("h1").text == "no"
+    assert page.one("span", class_="name").text == "yes"
+
+
+def test_long_names_keep_the_message_short(site) -> None:  # type: ignore[no-untyped-def]
+    template = "{product} {name} " * 3 + "x" * 150 + " {url}"
+    root = site({
+        "content/site.yaml": "title: T\nbase_url: https://t.example\nwhatsapp: '081234567890'\n"
+        f"order_message: '{template}'\n",
+        P: PRODUCT_YAML.replace("Keset Bulat", "K" * 80),
+    })
+    assert run(root, "build").exit_code == 0
+    link = parse(root / "build/produk/keset/index.html").one("a", class_="btn")
+    text = order_text(link.attrs["href"])
+    assert len(text) <= 600
+    assert text.endswith("https://t.example/produk/keset/")
+
+
+def test_deleted_product_leaves_no_trace(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/products/tikar.yaml": PRODUCT_YAML.replace("Keset Bulat", "Tikar")})
+    assert run(root, "build").exit_code == 0
+    assert (root / "build/produk/tikar/index.html").exists()
+    (root / "content/products/tikar.yaml").unlink()
+    assert run(root, "build").exit_code == 0
+    assert not (root / "build/produk/tikar").exists()
+    assert "Tikar" not in (root / "build/produk/index.html").read_text()
+
+
+def test_build_never_writes_into_content(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    before = snapshot(root / "content")
+    assert run(root, "build").exit_code == 0
+    assert snapshot(root / "content") == before
+
+
+def test_template_mistake_is_reported_and_build_kept(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    assert run(root, "build").exit_code == 0
+    before = snapshot(root / "build")
+    (root / "themes").unlink()
+    shutil.copytree(REPO / "themes", root / "themes")
+    about = root / "themes/default/templates/about.html"
+    about.write_text(about.read_text().replace("site.about_html", "site.about_text"))
+    result = run(root, "build")
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate(about.read_text().splitlines(), 1) if "about_text" in text)
+    assert f"galat: themes/default/templates/about.html:{line}: tema gagal membuat halaman" in (
+        result.output)
+    assert "about_text" in result.output
+    assert snapshot(root / "build") == before
+
+
+def test_markdown_is_sanitised(site) -> None:  # type: ignore[no-untyped-def]
+    evil = (
+        'description: |\n  Hi <script>alert(1)</script> <b onclick="x()">b</b>\n'
+        '  [a](javascript:alert(1)) [d](data:text/html,x) <!-- secret -->\n'
+        '  <img src="https://tracker.example/p.gif"> [ok](https://ok.example)\n'
+    )
+    root = site({P: PRODUCT_YAML + evil})
+    result = run(root, "build")
+    assert result.exit_code == 0
+    assert f"peringatan: {P}:6: gambar di dalam teks 'description' tidak ditampilkan" in result.output
+    html = (root / "build/produk/keset/index.html").read_text()
+    text = html[html.index('<div class="text">'):html.index("</div>", html.index('class="text"'))]
+    for bad in ["<script", "alert", "onclick", "javascript:", "data:", "secret", "<img", "tracker"]:
+        assert bad not in text, bad
+    assert '<a href="https://ok.example" rel="noopener noreferrer">ok</a>' in text
+
+
+def _photo_with_metadata() -> bytes:
+    """A JPEG carrying GPS, camera data, a comment and XMP, like a phone photo."""
+    image = Image.new("RGB", (1600, 1200), (120, 160, 90))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "SecretModel X"  # Model
+    exif[0xA431] = "SERIAL123456"  # BodySerialNumber
+    exif[0x0112] = 6  # Orientation: rotate 90
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "S", (7.0, 25.0, 30.0), "E", (109.0, 14.0, 5.0)
+    import io
+
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif, comment=b"rumah Bu Sari",
+               xmp=b"<x:xmpmeta>GPSLatitude 7,25.5S</x:xmpmeta>")
+    return out.getvalue()
+
+
+def test_no_photo_metadata_reaches_the_site(site) -> None:  # type: ignore[no-untyped-def]
+    source = _photo_with_metadata()
+    assert b"SecretModel" in source and b"rumah Bu Sari" in source
+    root = site({"content/images/IMG_20260101_rumah.jpg": source,
+                 P: PRODUCT_YAML.replace("images/keset.jpg", "images/IMG_20260101_rumah.jpg")})
+    assert run(root, "build").exit_code == 0
+    files = list((root / "build/img").iterdir())
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        for secret in [b"Exif", b"SecretModel", b"SERIAL", b"PhoneMaker", b"rumah", b"xmpmeta",
+                       b"GPS", b"IMG_2026", b"ICC_PROFILE"]:
+            assert secret not in data, (path.name, secret)
+        assert b"\xff\xfe" not in data[: data.index(b"\xff\xda")], "JPEG comment segment"
+        with Image.open(path) as image:
+            assert not image.getexif()
+            assert image.height > image.width, "EXIF orientation 6 must be applied"
+    assert "IMG_2026" not in (root / "build/produk/keset/index.html").read_text()
+
+
+def test_same_photo_twice_is_written_once(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({
+        "content/images/copy.jpg": jpeg(),
+        "content/products/b.yaml": PRODUCT_YAML.replace("Keset Bulat", "B").replace(
+            "images/keset.jpg", "images/copy.jpg"),
+    })
+    assert run(root, "build").exit_code == 0
+    assert len(list((root / "build/img").iterdir())) == 1
+
+
+def test_new_product_starter_passes_check_once_filled_in(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    result = run(root, "new", "product", "Keset Bulat: Biru #2")
+    assert result.exit_code == 0, result.output
+    path = root / "content/products/keset-bulat-biru-2.yaml"
+    text = path.read_text()
+    assert "# Harga dalam rupiah" in text
+    assert run(root, "check").exit_code == 1  # price and category still empty
+    filled = text.replace("price:\n", "price: 30000\n").replace("category:\n", "category: Keset Perca\n")
+    path.write_text(filled)
+    write_site(root, {"content/images/keset-bulat-biru-2.jpg": jpeg()})
+    result = run(root, "check")
+    assert result.exit_code == 0, result.output
+    again = run(root, "new", "product", "Keset Bulat: Biru #2")
+    assert again.exit_code == 1 and "sudah ada" in again.output
+    assert path.read_text() == filled
+
+
+def test_new_story_starter_is_unpublished_until_consent(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    assert run(root, "new", "story", "Menjahit bersama").exit_code == 0
+    path = root / "content/stories/menjahit-bersama.md"
+    filled = path.read_text().replace("member:\n", "member: Bu Nur\n").replace(
+        "contoh-produk", "keset")
+    path.write_text(filled)
+    result = run(root, "check")
+    assert result.exit_code == 0, result.output
+    assert "cerita ini tidak diterbitkan" in result.output
+    path.write_text(filled.replace("consent: false", "consent: true"))
+    assert run(root, "build").exit_code == 0
+    assert (root / "build/cerita/menjahit-bersama/index.html").exists()
+
+
+@pytest.mark.parametrize("consent", ['"no"', "tidak", '"false"', '"true"', "yes", None])
+def test_story_needs_exactly_true_consent(site, consent: str | None) -> None:  # type: ignore[no-untyped-def]
+    line = f"consent: {consent}\n" if consent else ""
+    root = site({"content/stories/s.md": f"---\ntitle: S\nmember: Bu Nur\ndate: 2026-01-01\n"
+                 f"{line}---\nIsi.\n"})
+    result = run(root, "build")
+    assert result.exit_code == 0
+    assert "catatan: content/stories/s.md" in result.output
+    assert "cerita ini tidak diterbitkan" in result.output
+    assert not (root / "build/cerita/s").exists()
