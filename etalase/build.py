@@ -7,8 +7,9 @@ from pathlib import Path
 
 from etalase import images
 from etalase.catalog import Catalog, load_catalog
-from etalase.config import SiteConfig, load_config
+from etalase.config import CONFIG_FILE, SiteConfig, load_config
 from etalase.errors import Abort, Loc, Report
+from etalase.imageproc import ImageSettings
 from etalase.output import DuplicateOutput, staged
 from etalase.render import Renderer, Theme, pages
 
@@ -17,9 +18,16 @@ BUILD_DIR = "build"
 
 @dataclass(frozen=True)
 class Loaded:
+    root: Path
     config: SiteConfig
     catalog: Catalog
     report: Report
+    theme: Theme
+    image_settings: ImageSettings
+
+    @property
+    def cache(self) -> images.ImageCache:
+        return images.ImageCache(self.root / images.CACHE_DIR)
 
 
 @dataclass(frozen=True)
@@ -34,13 +42,22 @@ def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
     report = Report()
     config = load_config(root, report)
     catalog = load_catalog(root, report)
-    if config and not Theme(root, config.theme).dir.is_dir():
-        report.error(Loc("content/site.yaml"), "theme.missing", name=config.theme)
+    if config is None:
+        raise Abort(report, lang, strict)
+    theme = Theme(root, config.theme)
+    if not theme.dir.is_dir():
+        report.error(Loc(CONFIG_FILE), "theme.missing", name=config.theme)
+        raise Abort(report, config.language, strict)
+    settings = ImageSettings(
+        background=theme.settings(report).get("background", ImageSettings.background),
+        max_megapixels=config.max_megapixels,
+    )
+    loaded = Loaded(root, config, catalog, report, theme, settings)
     for photo in catalog.photos():
-        images.inspect(photo, root / "content", report)
-    if config is None or report.failing(strict):
-        raise Abort(report, config.language if config else lang, strict)
-    return Loaded(config, catalog, report)
+        images.inspect(photo, root / "content", settings, loaded.cache, report)
+    if report.failing(strict):
+        raise Abort(report, config.language, strict)
+    return loaded
 
 
 def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
@@ -49,9 +66,10 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
     config, catalog, report = loaded.config, loaded.catalog, loaded.report
     count = 0
     with staged(root / BUILD_DIR) as out:
-        image_sets = images.process(catalog.photos(), root / "content", out, report)
+        image_sets = images.process(catalog.photos(), root / "content", loaded.image_settings,
+                                    loaded.cache, out, report, config.language)
         _stop_on_errors(report, config)
-        renderer = Renderer(Theme(root, config.theme), config, catalog, image_sets, report)
+        renderer = Renderer(loaded.theme, config, catalog, image_sets, report)
         for page in pages(catalog):
             html = renderer.render(page)
             if html is None:
@@ -64,6 +82,7 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
             count += 1
         _stop_on_errors(report, config)
         files = len(out.sources)
+    loaded.cache.prune(image_set.key for image_set in image_sets.values())
     return Built(loaded, count, files)
 
 

@@ -16,8 +16,9 @@ LANGUAGES = ("id", "en")
 MAX_YAML_BYTES = 64 * 1024
 KNOWN = frozenset({
     "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
-    "about", "theme",
+    "about", "theme", "max_megapixels",
 })
+DEFAULT_MAX_MEGAPIXELS = 120
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class SiteConfig:
     order_message: str | None  # None: the theme's default wording
     about_html: str
     theme: str
+    max_megapixels: int = DEFAULT_MAX_MEGAPIXELS  # larger photos are refused, not decoded
 
     @property
     def base_path(self) -> str:
@@ -84,6 +86,7 @@ def load_config(root: Path, report: Report) -> SiteConfig | None:
         order_message=template,
         about_html=markup.render(about),
         theme=fields.text("theme") or "default",
+        max_megapixels=fields.whole_number("max_megapixels") or DEFAULT_MAX_MEGAPIXELS,
     )
 
 

@@ -1,34 +1,43 @@
-"""The image stage: each photo becomes an :class:`ImageSet` of clean, small files.
+"""The image stage: plan -> process (parallel, cached) -> publish -> prune.
 
-Templates never build image URLs themselves; they ask for "the variants of this photo"
-(``variants_of(photo)``) and render what the set holds, so a richer pipeline can slot
-in without touching them. Output names are content hashes and every file is re-encoded
-from pixels only, so no metadata (EXIF GPS, camera, comments, file name) survives.
+Templates never build image URLs; they ask for "the variants of this photo"
+(``variants_of(photo)``) and render the :class:`ImageSet`. Work is content-addressed: a
+photo's bytes plus the settings name a cache entry under ``.etalase-cache/images/``, so a
+second build encodes nothing and a changed photo re-encodes only itself. Output names are
+that hash, never the original file name.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+import click
+from PIL import Image, UnidentifiedImageError
 
+from etalase import imageproc, messages
 from etalase.catalog import Photo
 from etalase.errors import Report
+from etalase.imageproc import ImageSettings, TooManyPixels
 from etalase.output import StagedOutput
 
-WIDTH = 800
-QUALITY = 78
-MAX_MEGAPIXELS = 120
-BACKGROUND = (255, 255, 255)
-SETTINGS = f"v1 jpeg w{WIDTH} q{QUALITY}".encode()
+CACHE_DIR = ".etalase-cache/images"
+MANIFEST = "manifest.json"
+PROGRESS_FROM = 4  # show a progress bar when at least this many photos need work
+BAD_PHOTO = (OSError, ValueError, SyntaxError, EOFError, RuntimeError, UnidentifiedImageError,
+             Image.DecompressionBombError)
 
 
 @dataclass(frozen=True)
 class ImageFile:
-    url: str  # path inside the site, e.g. "img/3f2a9c0d1e2b4a5f-800.jpg"
+    url: str  # path inside the site, e.g. "img/3f2a9c0d1e2b4a5f6a7b-480.avif"
     width: int
     height: int
     mime: str
@@ -36,8 +45,10 @@ class ImageFile:
 
 @dataclass(frozen=True)
 class ImageSet:
-    files: tuple[ImageFile, ...]
-    fallback: ImageFile
+    key: str  # the cache entry (source bytes + settings)
+    files: tuple[ImageFile, ...]  # every width in every modern format
+    fallback: ImageFile  # one JPEG for old browsers
+    preview: ImageFile  # 1200x630 JPEG for link previews
     placeholder: str  # a CSS colour shown while the image loads
 
     @property
@@ -49,80 +60,136 @@ class ImageSet:
         return self.fallback.height
 
     def sources(self) -> list[tuple[str, list[ImageFile]]]:
-        """(mime, files) for each ``<source>``, best format first, the fallback's last."""
-        order: list[str] = []
-        for f in self.files:
-            if f.mime not in order:
-                order.append(f.mime)
-        return [(m, [f for f in self.files if f.mime == m]) for m in order]
+        """(mime, files by width) per ``<source>``, best format first."""
+        order = list(dict.fromkeys(f.mime for f in self.files))
+        return [(mime, [f for f in self.files if f.mime == mime]) for mime in order]
 
 
-def _open(path: Path) -> Image.Image:
-    Image.MAX_IMAGE_PIXELS = MAX_MEGAPIXELS * 1_000_000
-    image = Image.open(path)
-    if image.width * image.height > Image.MAX_IMAGE_PIXELS:
-        raise Image.DecompressionBombError("too many pixels")
-    return image
+class ImageCache:
+    """One folder per digest holding the encoded files and a manifest written last."""
 
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
 
-def inspect(photo: Photo, content: Path, report: Report) -> bool:
-    """Reads a photo's header only; reports and returns False when it cannot be used."""
-    try:
-        with _open(content / photo.src) as image:
-            image.verify()
-    except Image.DecompressionBombError:
-        report.error(photo.loc, "image.too_big", value=photo.src, limit=MAX_MEGAPIXELS)
-        return False
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        report.error(photo.loc, "image.unreadable", value=photo.src)
-        return False
-    return True
-
-
-def process(
-    photos: list[Photo], content: Path, out: StagedOutput, report: Report
-) -> dict[str, ImageSet]:
-    """Encodes every photo once; the result maps each photo's ``src`` to its set."""
-    sets: dict[str, ImageSet] = {}
-    written: set[str] = set()
-    for photo in photos:
-        if photo.src in sets:
-            continue
+    def manifest(self, digest: str) -> dict | None:
         try:
-            data, image_set = _encode(content / photo.src)
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-            report.error(photo.loc, "image.unreadable", value=photo.src)
+            return json.loads((self.folder / digest / MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def store(self, digest: str, files: list[imageproc.Encoded], warnings: list[str]) -> dict:
+        """Writes an entry atomically: a half-written entry is never taken for a hit."""
+        tmp = self.folder / f".{digest}.{os.getpid()}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        for file in files:
+            (tmp / file.name).write_bytes(file.data)
+        fallback = next(f for f in files if f.name.endswith(".jpg") and f.name != "preview.jpg")
+        manifest = {
+            "files": [{"name": f.name, "width": f.width, "height": f.height, "mime": f.mime}
+                      for f in files],
+            "placeholder": imageproc.placeholder(fallback.data),
+            "warnings": warnings,
+        }
+        (tmp / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+        shutil.rmtree(self.folder / digest, ignore_errors=True)
+        os.replace(tmp, self.folder / digest)
+        return manifest
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Removes entries no photo uses any more; returns how many."""
+        keep = set(keep)
+        removed = 0
+        for entry in self.folder.glob("*") if self.folder.is_dir() else []:
+            if entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)
+                removed += 1
+        return removed
+
+
+def digest(path: Path, settings: ImageSettings) -> str:
+    hasher = hashlib.sha256(settings.fingerprint())
+    hasher.update(path.read_bytes())
+    return hasher.hexdigest()[:20]
+
+
+def inspect(photo: Photo, content: Path, settings: ImageSettings, cache: ImageCache,
+            report: Report) -> None:
+    """Checks a photo can be used, cheaply: cached ones are known good; others are decoded
+    at reduced scale, which catches truncated files, bombs and non-images."""
+    path = content / photo.src
+    if cache.manifest(digest(path, settings)) is not None:
+        return
+    try:
+        with imageproc.open_checked(path, settings) as image:
+            image.draft("RGB", (320, 320))
+            image.load()
+    except TooManyPixels:
+        report.error(photo.loc, "image.too_big", value=photo.src, limit=settings.max_megapixels)
+    except BAD_PHOTO:
+        report.error(photo.loc, "image.unreadable", value=photo.src)
+
+
+def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[str, dict | str]:
+    """Runs in a worker process: one photo -> a cache entry (or the message key of why not)."""
+    try:
+        files, warnings = imageproc.render(path, settings)
+    except TooManyPixels:
+        return key, "image.too_big"
+    except BAD_PHOTO:
+        return key, "image.unreadable"
+    return key, ImageCache(folder).store(key, files, warnings)
+
+
+def process(photos: list[Photo], content: Path, settings: ImageSettings, cache: ImageCache,
+            out: StagedOutput, report: Report, lang: str = "id") -> dict[str, ImageSet]:
+    """Every photo's set, encoding only what the cache lacks; files go into ``out``."""
+    keys = {photo.src: digest(content / photo.src, settings) for photo in photos}
+    manifests = {key: cache.manifest(key) for key in set(keys.values())}
+    todo = {key: src for src, key in keys.items() if manifests[key] is None}
+    manifests.update(_run(todo, content, settings, cache, lang))
+    sets: dict[str, ImageSet] = {}
+    for photo in photos:
+        key = keys[photo.src]
+        manifest = manifests[key]
+        if isinstance(manifest, str):
+            report.error(photo.loc, manifest, value=photo.src, limit=settings.max_megapixels)
             continue
-        if image_set.fallback.url not in written:  # two files with the same bytes
-            out.write(image_set.fallback.url, data, photo.loc.path)
-            written.add(image_set.fallback.url)
-        sets[photo.src] = image_set
+        for warning in manifest["warnings"]:
+            report.warning(photo.loc, f"image.{warning}", value=photo.src)
+        if photo.src not in sets:
+            sets[photo.src] = _publish(key, manifest, cache, out, photo.loc.path)
     return sets
 
 
-def _encode(path: Path) -> tuple[bytes, ImageSet]:
-    source = path.read_bytes()
-    with _open(path) as image:
-        image.draft("RGB", (WIDTH, WIDTH))  # JPEG: decode at a reduced scale
-        clean = _pixels_only(ImageOps.exif_transpose(image))
-    clean.thumbnail((WIDTH, WIDTH * 2), Image.Resampling.LANCZOS)
-    buffer = io.BytesIO()
-    clean.save(buffer, "JPEG", quality=QUALITY, optimize=True, progressive=True)
-    digest = hashlib.sha256(source + SETTINGS).hexdigest()[:16]
-    file = ImageFile(f"img/{digest}-{clean.width}.jpg", clean.width, clean.height, "image/jpeg")
-    colour = clean.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
-    placeholder = "#{:02x}{:02x}{:02x}".format(*colour)  # type: ignore[misc]
-    return buffer.getvalue(), ImageSet((file,), file, placeholder)
+def _run(todo: dict[str, str], content: Path, settings: ImageSettings, cache: ImageCache,
+         lang: str) -> dict[str, dict | str]:
+    if len(todo) <= 1:  # not worth starting processes
+        return dict(_work(content / src, key, settings, cache.folder) for key, src in todo.items())
+    results = {}
+    label = messages.text("images.progress", lang, {"count": len(todo)})[0]
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        futures = [pool.submit(_work, content / src, key, settings, cache.folder)
+                   for key, src in todo.items()]
+        show = len(todo) >= PROGRESS_FROM
+        with click.progressbar(length=len(futures), label=label, file=sys.stderr,
+                               hidden=not show) as bar:
+            for future in as_completed(futures):
+                key, result = future.result()
+                results[key] = result
+                bar.update(1)
+    return results
 
 
-def _pixels_only(image: Image.Image) -> Image.Image:
-    """A new RGB image holding only the pixels: no EXIF, XMP, ICC, comments or other info."""
-    image.load()
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        flat = Image.new("RGB", rgba.size, BACKGROUND)
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        return flat
-    clean = Image.new("RGB", image.size)
-    clean.paste(image.convert("RGB"))
-    return clean
+def _publish(key: str, manifest: dict, cache: ImageCache, out: StagedOutput,
+             source: str) -> ImageSet:
+    files = {}
+    for entry in manifest["files"]:
+        url = f"img/{key}-{entry['name']}"
+        if url.lower() not in out.sources:  # two photos with the same bytes
+            out.link(url, cache.folder / key / entry["name"], source)
+        files[entry["name"]] = ImageFile(url, entry["width"], entry["height"], entry["mime"])
+    modern = tuple(f for name, f in files.items() if not name.endswith(".jpg"))
+    preview = files.pop("preview.jpg")
+    fallback = next(f for name, f in files.items() if name.endswith(".jpg"))
+    return ImageSet(key, modern, fallback, preview, manifest["placeholder"])

@@ -307,6 +307,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the photo \"{value}\" is damaged or not a photo",
                "open it on a phone to check, then copy it again or use another photo"),
     },
+    "image.animated": {
+        "id": ("foto \"{value}\" bergerak (animasi); hanya gambar pertamanya yang dipakai",
+               "pakai foto diam bila gambar pertama kurang bagus"),
+        "en": ("the photo \"{value}\" is animated; only its first frame is used",
+               "use a still photo if the first frame does not look right"),
+    },
+    "images.progress": {
+        "id": ("Mengolah {count} foto", ""),
+        "en": ("Processing {count} photos", ""),
+    },
     "variant.bad_entry": {
         "id": ("pilihan di baris ini tidak bisa dibaca",
                "tulis  - name: Biru  dan, bila harganya beda,  price: 30000"),

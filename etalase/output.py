@@ -27,8 +27,8 @@ class StagedOutput:
         self.dir = staging
         self.sources: dict[str, str] = {}  # output path -> what wrote it
 
-    def write(self, rel: str, data: bytes, source: str) -> None:
-        """Writes ``rel`` (a "/" path inside the site); refuses to write one path twice."""
+    def _claim(self, rel: str, source: str) -> Path:
+        """The target of ``rel`` (a "/" path in the site); refuses to give one path twice."""
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts:
             raise ValueError(f"output path outside the site: {rel}")
@@ -38,13 +38,21 @@ class StagedOutput:
         self.sources[key] = source
         target = self.dir / pure
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        return target
+
+    def write(self, rel: str, data: bytes, source: str) -> None:
+        self._claim(rel, source).write_bytes(data)
 
     def text(self, rel: str, text: str, source: str) -> None:
         self.write(rel, text.encode("utf-8"), source)
 
-    def copy(self, rel: str, src: Path, source: str) -> None:
-        self.write(rel, src.read_bytes(), source)
+    def link(self, rel: str, src: Path, source: str) -> None:
+        """Places an existing file (a cached image) without reading it: a hard link."""
+        target = self._claim(rel, source)
+        try:
+            os.link(src, target)
+        except OSError:  # another file system
+            shutil.copyfile(src, target)
 
 
 @contextmanager

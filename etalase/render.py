@@ -42,7 +42,15 @@ class Theme:
         return self.root / THEMES_DIR / self.name
 
     def strings(self, language: str, report: Report) -> dict[str, str]:
-        rel = f"{THEMES_DIR}/{self.name}/i18n/{language}.yaml"
+        """The interface text in one language (``i18n/<language>.yaml``)."""
+        return self._texts(f"i18n/{language}.yaml", report)
+
+    def settings(self, report: Report) -> dict[str, str]:
+        """The theme's own settings (``theme.yaml``), e.g. the page background colour."""
+        return self._texts("theme.yaml", report)
+
+    def _texts(self, name: str, report: Report) -> dict[str, str]:
+        rel = f"{THEMES_DIR}/{self.name}/{name}"
         node = load_mapping(self.root / rel, rel, report, 64 * 1024)
         if node is None:
             return {}

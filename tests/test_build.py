@@ -231,10 +231,12 @@ def test_no_photo_metadata_reaches_the_site(site) -> None:  # type: ignore[no-un
         for secret in [b"Exif", b"SecretModel", b"SERIAL", b"PhoneMaker", b"rumah", b"xmpmeta",
                        b"GPS", b"IMG_2026", b"ICC_PROFILE"]:
             assert secret not in data, (path.name, secret)
-        assert b"\xff\xfe" not in data[: data.index(b"\xff\xda")], "JPEG comment segment"
+        if path.suffix == ".jpg":
+            assert b"\xff\xfe" not in data[: data.index(b"\xff\xda")], "JPEG comment segment"
         with Image.open(path) as image:
             assert not image.getexif()
-            assert image.height > image.width, "EXIF orientation 6 must be applied"
+            if "preview" not in path.name:
+                assert image.height > image.width, "EXIF orientation 6 must be applied"
     assert "IMG_2026" not in (root / "build/produk/keset/index.html").read_text()
 
 
@@ -245,7 +247,7 @@ def test_same_photo_twice_is_written_once(site) -> None:  # type: ignore[no-unty
             "images/keset.jpg", "images/copy.jpg"),
     })
     assert run(root, "build").exit_code == 0
-    assert len(list((root / "build/img").iterdir())) == 1
+    assert len({p.name.split("-")[0] for p in (root / "build/img").iterdir()}) == 1
 
 
 def test_new_product_starter_passes_check_once_filled_in(site) -> None:  # type: ignore[no-untyped-def]

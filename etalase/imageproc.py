@@ -1,0 +1,176 @@
+"""Pixel work for one photo, run in worker processes: decode, clean, resize, encode.
+
+Everything here is pure with respect to the site: a photo's bytes and the settings go
+in, encoded files come out. Outputs are encoded from a fresh image holding only pixels,
+so no EXIF (GPS, camera, serial, dates), XMP, IPTC, ICC or comment can survive.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps
+
+try:  # iPhone photos; pillow-heif registers HEIC/HEIF with Pillow
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+except ImportError:  # pragma: no cover - it is a declared dependency
+    pass
+
+FORMATS = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg"}
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    widths: tuple[int, ...] = (320, 480, 800, 1200)  # phones up to desktops
+    fallback_width: int = 800  # the one JPEG for browsers without AVIF/WebP
+    avif_quality: int = 50
+    webp_quality: int = 70
+    jpeg_quality: int = 74
+    preview_size: tuple[int, int] = (1200, 630)  # link previews (WhatsApp, Facebook)
+    preview_budget: int = 120_000  # bytes; WhatsApp drops previews over 300 KB
+    background: str = "#fffdf9"  # the theme's page colour, under transparent pixels
+    max_megapixels: int = 120
+
+    def fingerprint(self) -> bytes:
+        """Changes whenever any setting that affects output bytes changes."""
+        return repr(("etalase-images-v2", sorted(asdict(self).items()))).encode()
+
+
+@dataclass(frozen=True)
+class Encoded:
+    name: str  # file name suffix after the digest: "480.avif", "preview.jpg"
+    data: bytes
+    width: int
+    height: int
+    mime: str
+
+
+class TooManyPixels(Exception):
+    pass
+
+
+def open_checked(path: Path, settings: ImageSettings) -> Image.Image:
+    """Opens a photo after checking its claimed size against the megapixel cap."""
+    Image.MAX_IMAGE_PIXELS = settings.max_megapixels * 1_000_000
+    try:
+        image = Image.open(path)
+    except Image.DecompressionBombError as exc:
+        raise TooManyPixels from exc
+    if image.width * image.height > Image.MAX_IMAGE_PIXELS:
+        image.close()
+        raise TooManyPixels
+    return image
+
+
+def decode(path: Path, settings: ImageSettings) -> tuple[Image.Image, list[str]]:
+    """The photo upright, in sRGB, flattened to RGB; and warnings ("animated")."""
+    warnings = []
+    need = max(max(settings.widths), *settings.preview_size)
+    with open_checked(path, settings) as image:
+        if getattr(image, "n_frames", 1) > 1:
+            warnings.append("animated")
+        image.draft("RGB", (need, need))  # JPEG: let the decoder scale down by 1/2..1/8
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        return _flatten(_to_srgb(upright), settings.background), warnings
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):  # 16-bit grey PNG
+        image = image.convert("I").point(lambda v: v * (1 / 257)).convert("L")
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "RGBA", "CMYK", "L", "LA"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            mode = "RGBA" if "A" in image.mode else "RGB"
+            return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: the pixels are still better than nothing
+    return image
+
+
+def _flatten(image: Image.Image, background: str) -> Image.Image:
+    """A new RGB image with only the pixels; transparency painted onto the background."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    clean = Image.new("RGB", image.size, background)
+    if has_alpha:
+        rgba = image.convert("RGBA")
+        clean.paste(rgba, mask=rgba.getchannel("A"))
+    else:
+        clean.paste(image.convert("RGB"))
+    return clean
+
+
+def target_widths(width: int, settings: ImageSettings) -> list[int]:
+    """Output widths, never wider than the photo itself."""
+    widths = [w for w in settings.widths if w <= width]
+    return widths or [width]
+
+
+def resize_steps(image: Image.Image, widths: list[int]) -> dict[int, Image.Image]:
+    """Each width, made from the next larger one (big to small), not all from the original."""
+    sized: dict[int, Image.Image] = {}
+    current = image
+    for width in sorted(widths, reverse=True):
+        height = max(1, round(image.height * width / image.width))
+        if current.width != width:
+            current = current.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        sized[width] = current
+    return sized
+
+
+def encode(
+    image: Image.Image, fmt: str, settings: ImageSettings, quality: int | None = None
+) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "avif":
+        image.save(buffer, "AVIF", quality=quality or settings.avif_quality, speed=8)
+    elif fmt == "webp":
+        image.save(buffer, "WEBP", quality=quality or settings.webp_quality, method=4)
+    else:
+        image.save(buffer, "JPEG", quality=quality or settings.jpeg_quality, optimize=True,
+                   progressive=True, subsampling="4:2:0")
+    return buffer.getvalue()
+
+
+def preview(image: Image.Image, settings: ImageSettings) -> bytes:
+    """A cover-cropped link preview JPEG, lowering quality until it fits the budget."""
+    fitted = ImageOps.fit(image, settings.preview_size, Image.Resampling.LANCZOS)
+    for quality in (78, 70, 60, 50, 40):
+        data = encode(fitted, "jpg", settings, quality)
+        if len(data) <= settings.preview_budget:
+            break
+    return data
+
+
+def render(path: Path, settings: ImageSettings) -> tuple[list[Encoded], list[str]]:
+    """Every output file of one photo."""
+    image, warnings = decode(path, settings)
+    widths = target_widths(image.width, settings)
+    sized = resize_steps(image, widths)
+    files = [
+        Encoded(f"{width}.{fmt}", encode(sized[width], fmt, settings), width,
+                sized[width].height, FORMATS[fmt])
+        for width in widths
+        for fmt in ("avif", "webp")
+    ]
+    fallback = min(widths, key=lambda w: abs(w - settings.fallback_width))
+    fb = sized[fallback]
+    files.append(Encoded(f"{fallback}.jpg", encode(fb, "jpg", settings), fb.width, fb.height,
+                         FORMATS["jpg"]))
+    w, h = settings.preview_size
+    files.append(Encoded("preview.jpg", preview(image, settings), w, h, FORMATS["jpg"]))
+    return files, warnings
+
+
+def placeholder(image_data: bytes) -> str:
+    """The average colour of an encoded image, as a CSS colour."""
+    with Image.open(io.BytesIO(image_data)) as image:
+        pixel = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    red, green, blue = pixel  # type: ignore[misc]
+    return f"#{red:02x}{green:02x}{blue:02x}"
