@@ -8,6 +8,7 @@ so no EXIF (GPS, camera, serial, dates), XMP, IPTC, ICC or comment can survive.
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -58,8 +59,10 @@ def open_checked(path: Path, settings: ImageSettings) -> Image.Image:
     """Opens a photo after checking its claimed size against the megapixel cap."""
     Image.MAX_IMAGE_PIXELS = settings.max_megapixels * 1_000_000
     try:
-        image = Image.open(path)
-    except Image.DecompressionBombError as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise TooManyPixels from exc
     if image.width * image.height > Image.MAX_IMAGE_PIXELS:
         image.close()
@@ -107,9 +110,12 @@ def _flatten(image: Image.Image, background: str) -> Image.Image:
 
 
 def target_widths(width: int, settings: ImageSettings) -> list[int]:
-    """Output widths, never wider than the photo itself."""
+    """Output widths, never wider than the photo itself; a photo between two steps also
+    keeps its own width, so a 400 px photo is not cut down to 320 px."""
     widths = [w for w in settings.widths if w <= width]
-    return widths or [width]
+    if width < max(settings.widths) and (not widths or width > widths[-1] * 1.2):
+        widths.append(width)
+    return widths
 
 
 def resize_steps(image: Image.Image, widths: list[int]) -> dict[int, Image.Image]:

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from etalase.fields import suggest
 
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif"})
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif"})
 Found = tuple[Path | None, str | None, dict[str, str]]
 
 

@@ -159,7 +159,7 @@ CASES = {
         {P: product().replace("images/keset.jpg", "images/keset.svg"),
          "content/images/keset.svg": "<svg/>"},
         f'{P}:5: "images/keset.svg" bukan jenis foto yang didukung — pakai foto berakhiran '
-        ".avif, .jpeg, .jpg, .png, .webp",
+        ".avif, .heic, .heif, .jpeg, .jpg, .png, .webp",
     ),
     "not an image": (
         {"content/images/keset.jpg": b"this is a text file renamed .jpg\n"},

@@ -1,0 +1,197 @@
+"""The image stage with real files made here: every input kind, orientation, cache."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageOps
+
+from etalase import imageproc
+from tests.conftest import PRODUCT_YAML, run, write_site
+from tests.pages import parse
+
+P = "content/products/keset.yaml"
+RED, BLUE = (220, 20, 20), (20, 20, 220)
+# What Pillow's exif_transpose applies for each orientation; we store the inverse.
+INVERSE = {1: None, 2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+           4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+           6: Image.Transpose.ROTATE_90, 7: Image.Transpose.TRANSVERSE,
+           8: Image.Transpose.ROTATE_270}
+
+
+def upright() -> Image.Image:
+    """Landscape, red in the top-left quarter, blue elsewhere."""
+    image = Image.new("RGB", (600, 400), BLUE)
+    image.paste(RED, (0, 0, 300, 200))
+    return image
+
+
+def encoded(image: Image.Image, fmt: str, **args: object) -> bytes:
+    out = io.BytesIO()
+    image.save(out, fmt, **args)
+    return out.getvalue()
+
+
+def site_with_photo(site, name: str, data: bytes, extra: dict | None = None) -> Path:  # type: ignore[no-untyped-def]
+    return site({f"content/images/{name}": data,
+                 P: PRODUCT_YAML.replace("images/keset.jpg", f"images/{name}"), **(extra or {})})
+
+
+def built_images(root: Path) -> dict[str, Image.Image]:
+    return {p.name.split("-", 1)[1]: Image.open(p) for p in (root / "build/img").iterdir()}
+
+
+def close(pixel: tuple[int, ...], colour: tuple[int, int, int], tolerance: int = 40) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel[:3], colour, strict=True))
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_exif_orientation_comes_out_upright(site, orientation: int) -> None:  # type: ignore[no-untyped-def]
+    stored = upright()
+    if INVERSE[orientation] is not None:
+        stored = stored.transpose(INVERSE[orientation])
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    root = site_with_photo(site, "o.jpg", encoded(stored, "JPEG", exif=exif, quality=95))
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    for name, image in built_images(root).items():
+        if name == "preview.jpg":
+            continue
+        rgb = image.convert("RGB")
+        assert rgb.width > rgb.height, name
+        assert close(rgb.getpixel((5, 5)), RED), (name, rgb.getpixel((5, 5)))
+        assert close(rgb.getpixel((rgb.width - 5, rgb.height - 5)), BLUE), name
+
+
+def test_outputs_avif_webp_widths_jpeg_fallback_and_preview(site) -> None:  # type: ignore[no-untyped-def]
+    root = site_with_photo(site, "big.jpg", encoded(upright().resize((1600, 1200)), "JPEG"))
+    assert run(root, "build").exit_code == 0
+    images = built_images(root)
+    assert sorted(images) == sorted(
+        [f"{w}.{f}" for w in (320, 480, 800, 1200) for f in ("avif", "webp")]
+        + ["800.jpg", "preview.jpg"])
+    assert images["480.avif"].format == "AVIF" and images["480.webp"].format == "WEBP"
+    assert images["preview.jpg"].size == (1200, 630)
+    assert (root / "build/img").stat().st_size < 300_000
+    page = parse(root / "build/produk/keset/index.html")
+    sources = page.find("source")
+    assert [s.attrs["type"] for s in sources] == ["image/avif", "image/webp"]
+    assert sources[0].attrs["srcset"].count("w,") == 3
+    img = page.one("img")
+    assert (img.attrs["width"], img.attrs["height"]) == ("800", "600")
+    assert img.attrs["fetchpriority"] == "high" and "loading" not in img.attrs
+    card = parse(root / "build/produk/index.html").one("img")
+    assert card.attrs["loading"] == "lazy"
+    assert card.attrs["style"].startswith("background:#")
+
+
+def test_small_photos_are_never_upscaled(site) -> None:  # type: ignore[no-untyped-def]
+    root = site_with_photo(site, "s.jpg", encoded(upright().resize((300, 200)), "JPEG"))
+    assert run(root, "build").exit_code == 0
+    widths = {name: image.width for name, image in built_images(root).items()}
+    assert widths == {"300.avif": 300, "300.webp": 300, "300.jpg": 300, "preview.jpg": 1200}
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "P", "LA"])
+def test_transparency_is_flattened_onto_the_theme_background(site, mode: str) -> None:  # type: ignore[no-untyped-def]
+    image = Image.new("RGBA", (400, 300), (0, 0, 0, 0))  # fully transparent black
+    image.paste((200, 30, 30, 255), (0, 0, 100, 100))
+    if mode == "P":
+        image = image.convert("P", palette=Image.Palette.ADAPTIVE)
+        data = encoded(image, "PNG", transparency=image.getpixel((399, 299)))
+    else:
+        data = encoded(image.convert(mode), "PNG")
+    root = site_with_photo(site, "t.png", data)
+    assert run(root, "build").exit_code == 0
+    fallback = built_images(root)["400.jpg"].convert("RGB")
+    assert close(fallback.getpixel((390, 290)), (0xFF, 0xFD, 0xF9), 6), fallback.getpixel((390, 290))
+
+
+def test_sixteen_bit_png(site) -> None:  # type: ignore[no-untyped-def]
+    grey = Image.new("I;16", (400, 300), 40000)
+    root = site_with_photo(site, "g16.png", encoded(grey, "PNG"))
+    assert run(root, "build").exit_code == 0
+    pixel = built_images(root)["400.jpg"].convert("RGB").getpixel((10, 10))
+    assert close(pixel, (155, 155, 155), 6), pixel
+
+
+@pytest.mark.parametrize("fmt, name", [("WEBP", "w.webp"), ("AVIF", "a.avif"), ("PNG", "p.png")])
+def test_other_input_formats(site, fmt: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    root = site_with_photo(site, name, encoded(upright(), fmt))
+    assert run(root, "build").exit_code == 0
+    assert close(built_images(root)["480.webp"].convert("RGB").getpixel((5, 5)), RED)
+
+
+def test_heic_from_an_iphone(site) -> None:  # type: ignore[no-untyped-def]
+    import pillow_heif
+
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    heif = pillow_heif.from_pillow(upright().transpose(Image.Transpose.ROTATE_90))
+    out = io.BytesIO()
+    heif.save(out, quality=90, exif=exif.tobytes())
+    root = site_with_photo(site, "IMG_0001.HEIC", out.getvalue())
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    fallback = built_images(root)["600.jpg"]
+    assert fallback.width > fallback.height
+    assert close(fallback.convert("RGB").getpixel((5, 5)), RED)
+
+
+def test_animated_webp_uses_the_first_frame_with_a_warning(site) -> None:  # type: ignore[no-untyped-def]
+    frames = [upright(), Image.new("RGB", (600, 400), (0, 200, 0))]
+    data = encoded(frames[0], "WEBP", save_all=True, append_images=frames[1:], duration=100)
+    root = site_with_photo(site, "anim.webp", data)
+    result = run(root, "build")
+    assert result.exit_code == 0
+    assert (f'peringatan: {P}:5: foto "images/anim.webp" bergerak (animasi); hanya gambar '
+            "pertamanya yang dipakai") in result.output
+    assert close(built_images(root)["480.webp"].convert("RGB").getpixel((5, 5)), RED)
+
+
+def test_megapixel_cap_is_configurable(site) -> None:  # type: ignore[no-untyped-def]
+    config = ("title: T\nbase_url: https://t.example\nwhatsapp: '081234567890'\n"
+              "max_megapixels: 1\n")
+    root = site_with_photo(site, "big.jpg", encoded(upright().resize((1300, 1000)), "JPEG"),
+                           {"content/site.yaml": config})
+    result = run(root, "build")
+    assert result.exit_code == 1
+    assert f'galat: {P}:5: foto "images/big.jpg" terlalu besar (lebih dari 1 megapiksel)' in (
+        result.output)
+
+
+def test_second_build_does_no_image_work(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/images/b.jpg": encoded(upright(), "JPEG"),
+                 "content/products/b.yaml": PRODUCT_YAML.replace("keset.jpg", "b.jpg")
+                 .replace("Keset Bulat", "B")})
+    assert run(root, "build").exit_code == 0
+    first = {p.name: p.read_bytes() for p in (root / "build/img").iterdir()}
+
+    def no_encoding(*args: object) -> None:
+        raise AssertionError("a cached photo was encoded again")
+
+    monkeypatch.setattr(imageproc, "render", no_encoding)
+    assert run(root, "build").exit_code == 0
+    assert {p.name: p.read_bytes() for p in (root / "build/img").iterdir()} == first
+
+
+def test_changed_photo_alone_is_reencoded_and_old_outputs_pruned(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/images/b.jpg": encoded(upright(), "JPEG"),
+                 "content/products/b.yaml": PRODUCT_YAML.replace("keset.jpg", "b.jpg")
+                 .replace("Keset Bulat", "B")})
+    assert run(root, "build").exit_code == 0
+    cache = root / ".etalase-cache/images"
+    before = {p.name for p in cache.iterdir()}
+    assert len(before) == 2
+    calls: list[Path] = []
+    real = imageproc.render
+    monkeypatch.setattr(imageproc, "render", lambda path, s: calls.append(path) or real(path, s))
+    write_site(root, {"content/images/b.jpg": encoded(upright().rotate(180), "JPEG")})
+    assert run(root, "build").exit_code == 0
+    assert [p.name for p in calls] == ["b.jpg"]
+    after = {p.name for p in cache.iterdir()}
+    assert len(after) == 2 and len(after & before) == 1
+    assert len({p.name.split("-")[0] for p in (root / "build/img").iterdir()}) == 2
