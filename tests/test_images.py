@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageOps
+from PIL import Image
 
 from etalase import imageproc
 from tests.conftest import PRODUCT_YAML, run, write_site
