@@ -95,14 +95,17 @@ def run_pipeline(photos: list[Photo], content: Path, cache: images.ImageCache) -
 
 
 def peak_rss_108mp(folder: Path) -> float:
-    """Peak RSS (MB) of a fresh process that renders one 12000x9000 JPEG."""
+    """Peak RSS (MB) of a fresh process that renders one 12000x9000 JPEG.
+
+    Read from VmHWM: ru_maxrss survives exec on Linux and would report this process's peak.
+    """
     path = folder / "IMG_108MP.jpg"
     if not path.exists():
         scene(108, (12000, 9000)).save(path, quality=85)
-    code = (f"import resource, sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path;"
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path;"
             "from etalase import imageproc;"
             f"imageproc.render(Path({str(path)!r}), imageproc.ImageSettings());"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
 
