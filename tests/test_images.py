@@ -195,3 +195,51 @@ def test_changed_photo_alone_is_reencoded_and_old_outputs_pruned(site, monkeypat
     after = {p.name for p in cache.iterdir()}
     assert len(after) == 2 and len(after & before) == 1
     assert len({p.name.split("-")[0] for p in (root / "build/img").iterdir()}) == 2
+
+
+def display_p3_profile() -> bytes:
+    """A minimal ICC v2 RGB profile with Display P3 primaries (D50-adapted) and gamma 2.2."""
+    import struct
+
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ \0\0\0\0" + struct.pack(">3i", *(round(v * 65536) for v in (x, y, z)))
+
+    name = b"Display P3 (test)\0"
+    desc = (b"desc\0\0\0\0" + struct.pack(">I", len(name)) + name + b"\0" * 8 + b"\0\0\0"
+            + b"\0" * 67)
+    curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, round(2.2 * 256)) + b"\0\0"
+    tags = [(b"desc", desc), (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+            (b"rXYZ", xyz(0.5151, 0.2412, -0.0011)), (b"gXYZ", xyz(0.2920, 0.6922, 0.0419)),
+            (b"bXYZ", xyz(0.1571, 0.0666, 0.7841)),
+            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        while len(body) % 4:
+            body += b"\0"
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    header = struct.pack(">I4sI4s4s4s12s4s4sIII8sI12s4s16s28x", size, b"lcms", 0x02100000,
+                         b"mntr", b"RGB ", b"XYZ ", b"\0" * 12, b"acsp", b"APPL", 0, 0, 0,
+                         b"\0" * 8, 0, struct.pack(">3i", 63190, 65536, 54061), b"lcms",
+                         b"\0" * 16)
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+def test_display_p3_photos_are_converted_to_srgb(site) -> None:  # type: ignore[no-untyped-def]
+    from PIL import ImageCms
+
+    icc = display_p3_profile()
+    colour = (40, 170, 90)
+    photo = Image.new("RGB", (400, 300), colour)
+    expected = ImageCms.profileToProfile(
+        photo, ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.createProfile("sRGB")
+    ).getpixel((0, 0))
+    assert not close(expected, colour, 8), "the test colour must change in sRGB"
+    root = site_with_photo(site, "p3.jpg", encoded(photo, "JPEG", quality=98, icc_profile=icc))
+    assert run(root, "build").exit_code == 0
+    for name, image in built_images(root).items():
+        assert "icc_profile" not in image.info, name
+        assert close(image.convert("RGB").getpixel((200, 150)), expected, 8), (
+            name, image.convert("RGB").getpixel((200, 150)), expected)
