@@ -24,6 +24,7 @@ class Loaded:
     report: Report
     theme: Theme
     image_settings: ImageSettings
+    photo_keys: dict[str, str]  # photo source -> cache digest, computed once by check
 
     @property
     def cache(self) -> images.ImageCache:
@@ -52,9 +53,10 @@ def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
         background=theme.settings(report).get("background", ImageSettings.background),
         max_megapixels=config.max_megapixels,
     )
-    loaded = Loaded(root, config, catalog, report, theme, settings)
+    loaded = Loaded(root, config, catalog, report, theme, settings, {})
     for photo in catalog.photos():
-        images.inspect(photo, root / "content", settings, loaded.cache, report)
+        loaded.photo_keys[photo.src] = images.inspect(
+            photo, root / "content", settings, loaded.cache, report)
     if report.failing(strict):
         raise Abort(report, config.language, strict)
     return loaded
@@ -67,7 +69,8 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
     count = 0
     with staged(root / BUILD_DIR) as out:
         image_sets = images.process(catalog.photos(), root / "content", loaded.image_settings,
-                                    loaded.cache, out, report, config.language)
+                                    loaded.cache, out, report, config.language,
+                                    loaded.photo_keys)
         _stop_on_errors(report, config)
         renderer = Renderer(loaded.theme, config, catalog, image_sets, report)
         for page in pages(catalog):

@@ -114,12 +114,14 @@ def digest(path: Path, settings: ImageSettings) -> str:
 
 
 def inspect(photo: Photo, content: Path, settings: ImageSettings, cache: ImageCache,
-            report: Report) -> None:
+            report: Report) -> str:
     """Checks a photo can be used, cheaply: cached ones are known good; others are decoded
-    at reduced scale, which catches truncated files, bombs and non-images."""
+    at reduced scale, which catches truncated files, bombs and non-images. Returns the
+    photo's digest, so that the build does not hash it again."""
     path = content / photo.src
-    if cache.manifest(digest(path, settings)) is not None:
-        return
+    key = digest(path, settings)
+    if cache.manifest(key) is not None:
+        return key
     try:
         with imageproc.open_checked(path, settings) as image:
             image.draft("RGB", (320, 320))
@@ -128,6 +130,7 @@ def inspect(photo: Photo, content: Path, settings: ImageSettings, cache: ImageCa
         report.error(photo.loc, "image.too_big", value=photo.src, limit=settings.max_megapixels)
     except BAD_PHOTO:
         report.error(photo.loc, "image.unreadable", value=photo.src)
+    return key
 
 
 def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[str, dict | str]:
@@ -142,9 +145,12 @@ def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[
 
 
 def process(photos: list[Photo], content: Path, settings: ImageSettings, cache: ImageCache,
-            out: StagedOutput, report: Report, lang: str = "id") -> dict[str, ImageSet]:
-    """Every photo's set, encoding only what the cache lacks; files go into ``out``."""
-    keys = {photo.src: digest(content / photo.src, settings) for photo in photos}
+            out: StagedOutput, report: Report, lang: str = "id",
+            known: dict[str, str] | None = None) -> dict[str, ImageSet]:
+    """Every photo's set, encoding only what the cache lacks; files go into ``out``.
+    ``known`` maps photo sources to digests already computed (by ``inspect``)."""
+    known = known or {}
+    keys = {p.src: known.get(p.src) or digest(content / p.src, settings) for p in photos}
     manifests = {key: cache.manifest(key) for key in set(keys.values())}
     todo = {key: src for src, key in keys.items() if manifests[key] is None}
     manifests.update(_run(todo, content, settings, cache, lang))
