@@ -60,6 +60,54 @@ def new(root: Path, kind: str, name: str) -> None:
     click.echo(f"{path.relative_to(root)}")
 
 
+@main.command()
+@ROOT
+@click.option("--to", "target", type=click.Choice(["netlify", "git", "zip"]), default="netlify",
+              show_default=True, help="Where to publish.")
+@click.option("--no-build", is_flag=True, help="Publish build/ as it is (still checked).")
+@click.option("--dry-run", is_flag=True, help="Netlify: list what would be uploaded, and bytes.")
+@click.option("--remote", default="origin", show_default=True, help="git: remote name or URL.")
+@click.option("--branch", default="gh-pages", show_default=True, help="git: branch to publish.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="zip: the file to write (default: site.zip beside build/).")
+def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, branch: str,
+           output: Path | None) -> None:
+    """Publish the site: to Netlify (default), a git branch, or a zip for Netlify Drop."""
+    from etalase import build
+
+    lang = peek_language(root)
+    loaded = build.check(root, lang=lang) if no_build else build.build(root, lang=lang).loaded
+    build_dir, lang = root / build.BUILD_DIR, loaded.config.language
+    for line in _publisher(target, root, build_dir, loaded.config, lang, dry_run, remote,
+                           branch, output):
+        click.echo(line)
+
+
+def _publisher(target, root, build_dir, config, lang, dry_run, remote, branch, output):  # type: ignore[no-untyped-def]
+    import os
+
+    if target == "zip":
+        from etalase.deploy import archive
+
+        return archive.publish(build_dir, output or root / "site.zip", lang)
+    if target == "git":
+        from etalase.deploy import git
+
+        url = git.remote_url(root, remote, lang)
+        return git.publish(build_dir, url, branch, f"Publish {config.title}", lang)
+    from etalase.deploy import PublishError, netlify
+
+    token = os.environ.get("NETLIFY_AUTH_TOKEN", "").strip()
+    site = os.environ.get("NETLIFY_SITE_ID", "").strip() or config.netlify_site
+    if not token:
+        raise PublishError("deploy.no_token", lang)
+    if not site:
+        raise PublishError("deploy.no_site", lang)
+    api = os.environ.get("NETLIFY_API_URL", "").strip() or netlify.API_URL
+    client = netlify.Client(netlify.Target(site, token, api), lang)
+    return netlify.publish(build_dir, client, dry_run)
+
+
 def _show_notes(report: Report, lang: str) -> None:
     for line in report.lines(lang):
         click.echo(line, err=True)

@@ -16,7 +16,7 @@ LANGUAGES = ("id", "en")
 MAX_YAML_BYTES = 64 * 1024
 KNOWN = frozenset({
     "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
-    "about", "theme", "max_megapixels",
+    "about", "theme", "max_megapixels", "netlify_site",
 })
 DEFAULT_MAX_MEGAPIXELS = 120
 
@@ -33,6 +33,7 @@ class SiteConfig:
     about_html: str
     theme: str
     max_megapixels: int = DEFAULT_MAX_MEGAPIXELS  # larger photos are refused, not decoded
+    netlify_site: str | None = None  # Netlify's Site ID (or NETLIFY_SITE_ID)
 
     @property
     def base_path(self) -> str:
@@ -87,6 +88,7 @@ def load_config(root: Path, report: Report) -> SiteConfig | None:
         about_html=markup.render(about),
         theme=fields.text("theme") or "default",
         max_megapixels=fields.whole_number("max_megapixels") or DEFAULT_MAX_MEGAPIXELS,
+        netlify_site=fields.text("netlify_site", max_len=100),
     )
 
 

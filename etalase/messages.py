@@ -381,6 +381,76 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("tema gagal membuat halaman: {detail}", "periksa templat tema di baris ini"),
         "en": ("the theme failed to render a page: {detail}", "check the theme template on this line"),
     },
+    "deploy.no_build": {
+        "id": ("tidak ada situs yang sudah dibuat di {path}", "jalankan  python site.py build  dulu"),
+        "en": ("there is no built site in {path}", "run  python site.py build  first"),
+    },
+    "deploy.bad_name": {
+        "id": ("nama berkas memuat # atau ?: {names}", "ganti nama berkas itu; tidak ada yang diunggah"),
+        "en": ("file names contain # or ?: {names}", "rename those files; nothing was uploaded"),
+    },
+    "deploy.no_token": {
+        "id": ("NETLIFY_AUTH_TOKEN belum diisi",
+               "buat token di Netlify (User settings › Applications) lalu  export NETLIFY_AUTH_TOKEN=..."),
+        "en": ("NETLIFY_AUTH_TOKEN is not set",
+               "create a token in Netlify (User settings › Applications), then  export NETLIFY_AUTH_TOKEN=..."),
+    },
+    "deploy.no_site": {
+        "id": ("situs Netlify belum ditentukan",
+               "tulis  netlify_site: <Site ID>  di content/site.yaml atau isi NETLIFY_SITE_ID"),
+        "en": ("no Netlify site is set",
+               "write  netlify_site: <Site ID>  in content/site.yaml or set NETLIFY_SITE_ID"),
+    },
+    "deploy.network": {
+        "id": ("koneksi ke Netlify terputus ({reason}); situs masih menampilkan versi sebelumnya",
+               "coba lagi saat sinyal lebih baik; yang sudah terunggah tidak diunggah ulang"),
+        "en": ("the connection to Netlify failed ({reason}); the site still shows the previous version",
+               "try again when the connection is better; what was uploaded is not uploaded again"),
+    },
+    "deploy.netlify_400": {
+        "id": ("Netlify menolak permintaan (400); situs masih menampilkan versi sebelumnya",
+               "perbarui Etalase atau laporkan masalah ini"),
+        "en": ("Netlify refused the request (400); the site still shows the previous version",
+               "update Etalase or report this problem"),
+    },
+    "deploy.netlify_401": {
+        "id": ("Netlify menolak token ({status}); situs masih menampilkan versi sebelumnya",
+               "periksa NETLIFY_AUTH_TOKEN; buat token baru bila perlu"),
+        "en": ("Netlify refused the token ({status}); the site still shows the previous version",
+               "check NETLIFY_AUTH_TOKEN; create a new token if needed"),
+    },
+    "deploy.netlify_404": {
+        "id": ("situs Netlify tidak ditemukan (404); situs masih menampilkan versi sebelumnya",
+               "periksa Site ID di netlify_site atau NETLIFY_SITE_ID"),
+        "en": ("the Netlify site was not found (404); the site still shows the previous version",
+               "check the Site ID in netlify_site or NETLIFY_SITE_ID"),
+    },
+    "deploy.netlify_422": {
+        "id": ("Netlify tidak menerima unggahan ini (422); situs masih menampilkan versi sebelumnya",
+               "jalankan  python site.py check  dan coba lagi"),
+        "en": ("Netlify did not accept this upload (422); the site still shows the previous version",
+               "run  python site.py check  and try again"),
+    },
+    "deploy.netlify_status": {
+        "id": ("Netlify menjawab dengan galat {status}; situs masih menampilkan versi sebelumnya",
+               "coba lagi nanti"),
+        "en": ("Netlify answered with error {status}; the site still shows the previous version",
+               "try again later"),
+    },
+    "deploy.netlify_failed": {
+        "id": ("Netlify gagal memproses unggahan (status: {state}); situs masih menampilkan versi sebelumnya",
+               "lihat log deploy di Netlify, lalu coba lagi"),
+        "en": ("Netlify failed to process the deploy (state: {state}); the site still shows the previous version",
+               "read the deploy log on Netlify, then try again"),
+    },
+    "deploy.git_remote": {
+        "id": ("remote git \"{remote}\" tidak ada", "tulis alamatnya langsung:  --remote https://..."),
+        "en": ("there is no git remote \"{remote}\"", "give its address instead:  --remote https://..."),
+    },
+    "deploy.git_failed": {
+        "id": ("git {command} gagal: {detail}", "periksa alamat remote dan izin menulis ke sana"),
+        "en": ("git {command} failed: {detail}", "check the remote address and that you may push to it"),
+    },
     "new.exists": {
         "id": ("{path} sudah ada", "pakai nama lain atau sunting berkas itu"),
         "en": ("{path} already exists", "choose another name or edit that file"),

@@ -1,0 +1,26 @@
+"""``deploy --to zip``: one zip for Netlify's drag-and-drop page (app.netlify.com/drop)."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from etalase.deploy import site_files
+
+FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # same build, same zip
+
+
+def publish(build_dir: Path, target: Path, lang: str) -> Iterator[str]:
+    """Writes the zip beside its final name and renames it, so a failure leaves no half file."""
+    files = site_files(build_dir, lang)
+    partial = target.with_name(f".{target.name}.partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for file in files:
+            info = zipfile.ZipInfo(file.rel, FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, file.path.read_bytes())
+    os.replace(partial, target)
+    yield f"{target} ({target.stat().st_size // 1024} KB, {len(files)} files)"
