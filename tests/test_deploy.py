@@ -12,7 +12,7 @@ import pytest
 
 from etalase.deploy import PublishError, netlify
 from tests.conftest import PRODUCT_YAML, run, snapshot
-from tests.fake_netlify import Fault, FakeNetlify
+from tests.fake_netlify import FakeNetlify, Fault
 
 TOKEN = "nfp_secret_TOKEN_123"
 
