@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from etalase import images
+from etalase import headers, images
 from etalase.catalog import Catalog, load_catalog
 from etalase.config import CONFIG_FILE, SiteConfig, load_config
 from etalase.errors import Abort, Loc, Report
@@ -73,10 +73,13 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
                                     loaded.photo_keys)
         _stop_on_errors(report, config)
         renderer = Renderer(loaded.theme, config, catalog, image_sets, report)
+        policy, written = headers.Policy(), []
         for page in pages(catalog):
             html = renderer.render(page)
             if html is None:
                 continue
+            policy.add(html)
+            written.append(page.path)
             try:
                 out.text(page.path, html, page.source)
             except DuplicateOutput as clash:
@@ -84,6 +87,7 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
                              other=clash.first)
             count += 1
         _stop_on_errors(report, config)
+        out.text("_headers", headers.headers_file(policy, written, config.base_path), CONFIG_FILE)
         files = len(out.sources)
     loaded.cache.prune(image_set.key for image_set in image_sets.values())
     return Built(loaded, count, files)

@@ -59,10 +59,33 @@ class ImageSet:
     def height(self) -> int:
         return self.fallback.height
 
+    @property
+    def placeholder_class(self) -> str:
+        """The nearest of the placeholder colour classes to this photo's average colour."""
+        channels = (int(self.placeholder[i:i + 2], 16) for i in (1, 3, 5))
+        return "ph" + "".join(str(_level(c)) for c in channels)
+
     def sources(self) -> list[tuple[str, list[ImageFile]]]:
         """(mime, files by width) per ``<source>``, best format first."""
         order = list(dict.fromkeys(f.mime for f in self.files))
         return [(mime, [f for f in self.files if f.mime == mime]) for mime in order]
+
+
+PLACEHOLDER_LEVELS = (72, 150, 222)  # each channel of a placeholder is one of these
+
+
+def _level(channel: int) -> int:
+    return min(range(3), key=lambda i: abs(PLACEHOLDER_LEVELS[i] - channel))
+
+
+def placeholder_css() -> str:
+    """The 27 placeholder colour classes, so pages need no style attributes (which a strict
+    Content-Security-Policy would block) and every page shares one stylesheet hash."""
+    return "".join(
+        f".ph{r}{g}{b}{{background:#{PLACEHOLDER_LEVELS[r]:02x}{PLACEHOLDER_LEVELS[g]:02x}"
+        f"{PLACEHOLDER_LEVELS[b]:02x}}}"
+        for r in range(3) for g in range(3) for b in range(3)
+    )
 
 
 class ImageCache:

@@ -17,7 +17,7 @@ from etalase import whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Report
-from etalase.images import ImageSet
+from etalase.images import ImageSet, placeholder_css
 from etalase.yamlio import Scalar, load_mapping
 
 THEMES_DIR = "themes"
@@ -107,6 +107,7 @@ class Renderer:
             stories=catalog.stories, t=self.t, url=self.url, abs_url=self.abs_url,
             product_url=lambda p: self.url(product_path(p)),
             whatsapp_link=self.whatsapp_link, variants_of=self.variants_of,
+            placeholder_css=placeholder_css(),
         )
         self.env.filters.update(rupiah=self.rupiah, longdate=self.longdate)
 
