@@ -70,12 +70,21 @@ def new(root: Path, kind: str, name: str) -> None:
 @click.option("--branch", default="gh-pages", show_default=True, help="git: branch to publish.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="zip: the file to write (default: site.zip beside build/).")
+@click.option("--delete-old", is_flag=True,
+              help="Netlify: delete every deploy except the live one (after withdrawing a story).")
 def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, branch: str,
-           output: Path | None) -> None:
+           output: Path | None, delete_old: bool) -> None:
     """Publish the site: to Netlify (default), a git branch, or a zip for Netlify Drop."""
     from etalase import build
 
     lang = peek_language(root)
+    if delete_old:
+        from etalase.deploy import netlify
+
+        config = build.check(root, lang=lang).config
+        for line in netlify.delete_old(_netlify_client(config, config.language), dry_run):
+            click.echo(line)
+        return
     loaded = build.check(root, lang=lang) if no_build else build.build(root, lang=lang).loaded
     build_dir, lang = root / build.BUILD_DIR, loaded.config.language
     for line in _publisher(target, root, build_dir, loaded.config, lang, dry_run, remote,
@@ -84,8 +93,6 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
 
 
 def _publisher(target, root, build_dir, config, lang, dry_run, remote, branch, output):  # type: ignore[no-untyped-def]
-    import os
-
     if target == "zip":
         from etalase.deploy import archive
 
@@ -95,6 +102,15 @@ def _publisher(target, root, build_dir, config, lang, dry_run, remote, branch, o
 
         url = git.remote_url(root, remote, lang)
         return git.publish(build_dir, url, branch, f"Publish {config.title}", lang)
+    from etalase.deploy import netlify
+
+    return netlify.publish(build_dir, _netlify_client(config, lang), dry_run)
+
+
+def _netlify_client(config, lang: str):  # type: ignore[no-untyped-def]
+    """A client from NETLIFY_AUTH_TOKEN, NETLIFY_SITE_ID (or netlify_site) and NETLIFY_API_URL."""
+    import os
+
     from etalase.deploy import PublishError, netlify
 
     token = os.environ.get("NETLIFY_AUTH_TOKEN", "").strip()
@@ -104,8 +120,7 @@ def _publisher(target, root, build_dir, config, lang, dry_run, remote, branch, o
     if not site:
         raise PublishError("deploy.no_site", lang)
     api = os.environ.get("NETLIFY_API_URL", "").strip() or netlify.API_URL
-    client = netlify.Client(netlify.Target(site, token, api), lang)
-    return netlify.publish(build_dir, client, dry_run)
+    return netlify.Client(netlify.Target(site, token, api), lang)
 
 
 def _show_notes(report: Report, lang: str) -> None:

@@ -443,6 +443,10 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Netlify failed to process the deploy (state: {state}); the site still shows the previous version",
                "read the deploy log on Netlify, then try again"),
     },
+    "deploy.no_live": {
+        "id": ("situs Netlify ini belum punya versi yang tayang", "jalankan  python site.py deploy  dulu"),
+        "en": ("this Netlify site has no live deploy yet", "run  python site.py deploy  first"),
+    },
     "deploy.git_remote": {
         "id": ("remote git \"{remote}\" tidak ada", "tulis alamatnya langsung:  --remote https://..."),
         "en": ("there is no git remote \"{remote}\"", "give its address instead:  --remote https://..."),

@@ -16,7 +16,7 @@ import threading
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 
 @dataclass
@@ -60,6 +60,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._handle("GET")
 
+    def do_DELETE(self) -> None:
+        self._handle("DELETE")
+
     def _handle(self, method: str) -> None:
         state = self.state
         state.requests.append(f"{method} {self.path}")
@@ -74,9 +77,25 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(fault.status, {"message": "injected"}, fault.headers)
         if self.headers.get("Authorization") != f"Bearer {state.token}":
             return self._send(401, {"code": 401, "message": "Access Denied"})
-        parts = self.path.split("/", 5)  # "", api, v1, sites|deploys, id, rest
+        url = urlsplit(self.path)
+        parts = [*url.path.split("/", 5), ""]  # "", api, v1, sites|deploys, id, rest
         if parts[3] == "sites" and parts[4] != state.site_id:
             return self._send(404, {"code": 404, "message": "Not Found"})
+        if method == "GET" and parts[3] == "sites" and parts[5] == "":
+            live = {"id": state.live} if state.live else None
+            return self._send(200, {"id": state.site_id, "published_deploy": live})
+        if method == "GET" and parts[3] == "sites" and parts[5] == "deploys":
+            query = parse_qs(url.query)
+            page, per_page = int(query["page"][0]), int(query["per_page"][0])
+            ids = sorted(state.deploys, key=lambda d: int(d[1:]), reverse=True)
+            chosen = ids[(page - 1) * per_page: page * per_page]
+            return self._send(200, [{"id": d, "state": state.deploys[d]["state"]} for d in chosen])
+        if method == "DELETE" and parts[3] == "sites" and parts[5].startswith("deploys/"):
+            deploy_id = parts[5].removeprefix("deploys/")
+            if deploy_id == state.live:
+                return self._send(422, {"code": 422, "message": "cannot delete the live deploy"})
+            del state.deploys[deploy_id]
+            return self._send(204, None)
         if method == "POST" and parts[3] == "sites" and parts[5] == "deploys":
             return self._create(json.loads(body))
         if method == "PUT" and parts[3] == "deploys":
@@ -119,7 +138,7 @@ class Handler(BaseHTTPRequestHandler):
                 self.state.live = deploy_id
 
     def _send(self, status: int, payload: object, headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(payload).encode()
+        data = b"" if payload is None else json.dumps(payload).encode()
         self.send_response(status)
         for name, value in (headers or {}).items():
             self.send_header(name, value)

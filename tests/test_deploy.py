@@ -261,3 +261,25 @@ def test_zip_holds_exactly_the_build(site) -> None:  # type: ignore[no-untyped-d
     before = snapshot(root / "build")
     assert run(root, "deploy", "--to", "zip", "--no-build").exit_code == 0
     assert snapshot(root / "build") == before
+
+
+STORY = "---\ntitle: Cerita\nmember: Bu Nur\ndate: 2026-01-02\nconsent: {consent}\n---\nIsi.\n"
+
+
+def test_withdrawn_story_leaves_the_next_deploy_and_old_deploys_can_be_deleted(site, env: FakeNetlify) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/stories/cerita.md": STORY.format(consent="true")})
+    assert run(root, "deploy").exit_code == 0
+    assert "/cerita/cerita/index.html" in env.state.live_files()
+    (root / "content/stories/cerita.md").write_text(STORY.format(consent="false"))
+    assert run(root, "deploy").exit_code == 0
+    live = env.state.live
+    assert not [p for p in env.state.live_files() if p.startswith("/cerita/cerita/")]
+    assert len(env.state.deploys) == 2
+    dry = run(root, "deploy", "--delete-old", "--dry-run")
+    assert dry.exit_code == 0 and "would delete d1" in dry.output
+    assert len(env.state.deploys) == 2
+    result = run(root, "deploy", "--delete-old")
+    assert result.exit_code == 0, result.output
+    assert "deleted d1" in result.output
+    assert list(env.state.deploys) == [live]
+    assert env.state.live == live

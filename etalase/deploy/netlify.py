@@ -146,6 +146,36 @@ def _current_files(client: Client, site: str) -> list[dict]:
         return []  # a new site: everything would be uploaded
 
 
+def delete_old(client: Client, dry_run: bool = False) -> Iterator[str]:
+    """Deletes every deploy of the site except the live one.
+
+    Netlify keeps each old deploy reachable at its own address
+    (``https://<deploy-id>--<site>.netlify.app``), so a withdrawn story stays online there
+    until those deploys are gone. The API does not list an old deploy's files, so all of
+    them go; the live site is untouched, only the rollback history is lost.
+    """
+    site = quote(client.target.site_id, safe="")
+    live = (client.call("GET", f"/api/v1/sites/{site}").get("published_deploy") or {}).get("id")
+    if not live:
+        raise PublishError("deploy.no_live", client.lang)
+    old = [d["id"] for d in _all_deploys(client, site) if d["id"] != live]
+    for deploy_id in old:
+        if not dry_run:
+            client.call("DELETE", f"/api/v1/sites/{site}/deploys/{quote(deploy_id, safe='')}")
+        yield f"{'would delete' if dry_run else 'deleted'} {deploy_id}"
+    yield f"{len(old)} old deploys {'would be ' if dry_run else ''}deleted; live: {live}"
+
+
+def _all_deploys(client: Client, site: str, per_page: int = 100) -> list[dict]:
+    deploys: list[dict] = []
+    for page in range(1, 1000):
+        batch = client.call("GET", f"/api/v1/sites/{site}/deploys?page={page}&per_page={per_page}")
+        deploys += batch  # type: ignore[arg-type]
+        if len(batch) < per_page:
+            break
+    return deploys
+
+
 def _wait(client: Client, deploy_id: str) -> str:
     deadline = time.monotonic() + POLL_LIMIT
     while True:
