@@ -13,6 +13,7 @@ import hashlib
 import json
 import socket
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +25,7 @@ class Fault:
     method: str  # "POST", "PUT", "GET"
     status: int | None = None  # None: drop the connection without answering
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to stall before answering normally (a slow network)
 
 
 @dataclass
@@ -72,6 +74,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._drop()
         if state.faults and state.faults[0].method == method:
             fault = state.faults.popleft()
+            if fault.delay:
+                time.sleep(fault.delay)
+                return self._send(503, {"message": "too late"})
             if fault.status is None:
                 return self._drop()
             return self._send(fault.status, {"message": "injected"}, fault.headers)

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from urllib3.util import Timeout
 
 from etalase.deploy import PublishError, netlify
 from tests.conftest import PRODUCT_YAML, run, snapshot
@@ -105,6 +106,18 @@ def test_server_errors_and_rate_limits_are_retried(site, api: FakeNetlify) -> No
     list(netlify.publish(root / "build", client(api)))
     assert time.monotonic() - start >= 1.0, "Retry-After must be honoured"
     assert not api.state.faults
+    served(api, root / "build")
+
+
+def test_a_stalled_answer_times_out_and_is_retried(site, api: FakeNetlify) -> None:  # type: ignore[no-untyped-def]
+    root = built(site)
+    api.state.faults.append(Fault("PUT", delay=1.5))
+    slow = netlify.Client(netlify.Target("site-1", TOKEN, api.url), "id", retries=3,
+                          backoff=0.01, timeout=Timeout(connect=1, read=0.3))
+    slow.poll_seconds = 0.01
+    start = time.monotonic()
+    list(netlify.publish(root / "build", slow))
+    assert time.monotonic() - start < 1.4, "the client must not wait for the stalled answer"
     served(api, root / "build")
 
 

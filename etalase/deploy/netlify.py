@@ -64,7 +64,8 @@ class Target:
 
 
 class Client:
-    def __init__(self, target: Target, lang: str, retries: int = 6, backoff: float = 0.5) -> None:
+    def __init__(self, target: Target, lang: str, retries: int = 6, backoff: float = 0.5,
+                 timeout: Timeout = TIMEOUT) -> None:
         self.target, self.lang = target, lang
         retry = _Retry(
             total=retries, connect=retries, read=retries, status=retries,
@@ -72,7 +73,7 @@ class Client:
             status_forcelist=(429, 500, 502, 503, 504), allowed_methods=None,
             respect_retry_after_header=True, raise_on_status=False,
         )
-        self.http = urllib3.PoolManager(retries=retry, timeout=TIMEOUT)
+        self.http = urllib3.PoolManager(retries=retry, timeout=timeout)
         self.poll_seconds = POLL_SECONDS
 
     def call(self, method: str, path: str, body: bytes | None = None,
