@@ -72,9 +72,13 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
                                     loaded.cache, out, report, config.language,
                                     loaded.photo_keys)
         _stop_on_errors(report, config)
-        renderer = Renderer(loaded.theme, config, catalog, image_sets, report)
+        shown = [p.images[0] for p in catalog.products if p.images and p.featured]
+        shown = shown or [p.images[0] for p in catalog.products if p.images]
+        preview = images.site_preview([image_sets[p.src] for p in shown if p.src in image_sets],
+                                      loaded.cache, loaded.image_settings, out, CONFIG_FILE)
+        renderer = Renderer(loaded.theme, config, catalog, image_sets, report, preview)
         policy, written = headers.Policy(), []
-        for page in pages(catalog):
+        for page in pages(catalog, config.stories_noindex):
             html = renderer.render(page)
             if html is None:
                 continue

@@ -20,9 +20,9 @@ MAX_STORY_BYTES = 256 * 1024
 STATUSES = ("available", "sold_out", "preorder")
 PRODUCT_KEYS = frozenset({
     "name", "price", "category", "description", "images", "status", "variants", "maker",
-    "materials", "weight", "tags", "featured", "whatsapp",
+    "materials", "weight", "tags", "featured", "whatsapp", "date",
 })
-STORY_KEYS = frozenset({"title", "member", "date", "photo", "consent", "products"})
+STORY_KEYS = frozenset({"title", "member", "date", "photo", "consent", "products", "noindex"})
 IMAGE_KEYS = frozenset({"src", "alt"})
 VARIANT_KEYS = frozenset({"name", "price"})
 
@@ -58,6 +58,7 @@ class Product:
     tags: tuple[str, ...]
     featured: bool
     whatsapp: str | None
+    date: dt.date | None = None  # when it was listed: the feed and sitemap use it
 
     @property
     def sold_out(self) -> bool:
@@ -75,6 +76,7 @@ class Story:
     consent: bool
     products: tuple[tuple[str, Loc], ...]  # product slugs, with where each was written
     body_html: str
+    noindex: bool | None = None  # None: the site's default (stories_noindex)
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ def load_product(root: Path, rel: str, report: Report) -> Product | None:
         maker=fields.text("maker", max_len=60), materials=tuple(fields.text_list("materials")),
         weight=fields.whole_number("weight"), tags=tuple(fields.text_list("tags", max_len=30)),
         featured=fields.boolean("featured"), whatsapp=fields.phone("whatsapp"),
+        date=_date(fields, required=False),
     )
 
 
@@ -288,11 +291,12 @@ def load_story(root: Path, rel: str, report: Report) -> Story | None:
     return Story(
         slug=slug, source=rel, title=title, member=member, date=date, photo=photo,
         consent=consent, products=products, body_html=markup.render(body),
+        noindex=fields.boolean("noindex") if fields.raw("noindex") else None,
     )
 
 
-def _date(fields: Fields) -> dt.date | None:
-    text = fields.text("date", required=True, max_len=40)
+def _date(fields: Fields, required: bool = True) -> dt.date | None:
+    text = fields.text("date", required=required, max_len=40)
     if text is None:
         return None
     try:

@@ -16,7 +16,7 @@ LANGUAGES = ("id", "en")
 MAX_YAML_BYTES = 64 * 1024
 KNOWN = frozenset({
     "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
-    "about", "theme", "max_megapixels", "netlify_site",
+    "about", "theme", "max_megapixels", "netlify_site", "stories_noindex",
 })
 DEFAULT_MAX_MEGAPIXELS = 120
 
@@ -34,6 +34,7 @@ class SiteConfig:
     theme: str
     max_megapixels: int = DEFAULT_MAX_MEGAPIXELS  # larger photos are refused, not decoded
     netlify_site: str | None = None  # Netlify's Site ID (or NETLIFY_SITE_ID)
+    stories_noindex: bool = False  # ask search engines not to index stories by default
 
     @property
     def base_path(self) -> str:
@@ -89,6 +90,7 @@ def load_config(root: Path, report: Report) -> SiteConfig | None:
         theme=fields.text("theme") or "default",
         max_megapixels=fields.whole_number("max_megapixels") or DEFAULT_MAX_MEGAPIXELS,
         netlify_site=fields.text("netlify_site", max_len=100),
+        stories_noindex=fields.boolean("stories_noindex"),
     )
 
 

@@ -26,7 +26,9 @@ class _Inline(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.style_attributes += sum(1 for name, _ in attrs if name == "style")
-        if tag in self.blocks and not (tag == "script" and dict(attrs).get("src")):
+        if tag == "script" and not _runs(dict(attrs)):
+            return  # a data block such as JSON-LD: never executed, so not in the policy
+        if tag in self.blocks:
             self._inside = tag
             self.blocks[tag].append("")
 
@@ -37,6 +39,13 @@ class _Inline(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._inside:
             self.blocks[self._inside][-1] += data
+
+
+def _runs(attrs: dict[str, str | None]) -> bool:
+    """An inline script the browser executes (not external, not a data block)."""
+    kind = (attrs.get("type") or "").lower()
+    return not attrs.get("src") and kind in ("", "module", "text/javascript",
+                                              "application/javascript")
 
 
 class Policy:

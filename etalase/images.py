@@ -222,3 +222,25 @@ def _publish(key: str, manifest: dict, cache: ImageCache, out: StagedOutput,
     preview = files.pop("preview.jpg")
     fallback = next(f for name, f in files.items() if name.endswith(".jpg"))
     return ImageSet(key, modern, fallback, preview, manifest["placeholder"])
+
+
+def site_preview(sets: list[ImageSet], cache: ImageCache, settings: ImageSettings,
+                 out: StagedOutput, source: str) -> ImageFile | None:
+    """A 1200x630 link preview for the home and other pages: slices of up to three
+    product previews side by side. Named by the photos it shows, so it is stable."""
+    chosen = list(dict.fromkeys(sets))[:3]
+    if not chosen:
+        return None
+    width, height = settings.preview_size
+    canvas = Image.new("RGB", (width, height), settings.background)
+    slice_width = width // len(chosen)
+    for index, image_set in enumerate(chosen):
+        name = image_set.preview.url.rsplit("-", 1)[1]
+        with Image.open(cache.folder / image_set.key / name) as preview:
+            left = (width - slice_width) // 2
+            part = preview.convert("RGB").crop((left, 0, left + slice_width, height))
+        canvas.paste(part, (index * slice_width, 0))
+    key = hashlib.sha256("+".join(s.key for s in chosen).encode()).hexdigest()[:20]
+    url = f"img/site-{key}.jpg"
+    out.write(url, imageproc.preview(canvas, settings), source)
+    return ImageFile(url, width, height, "image/jpeg")

@@ -9,6 +9,7 @@ comments. Images are dropped: photos must go through the image stage (``images:`
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import markdown
 import nh3
@@ -38,3 +39,11 @@ def image_line(text: str) -> int | None:
     """The 1-based line of the first image in Markdown text, which will not be shown."""
     match = _IMAGE.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def plain_text(html: str, limit: int = 160) -> str:
+    """Sanitised HTML as one line of plain text, cut at a word: for meta descriptions."""
+    text = " ".join(unescape(nh3.clean(html, tags=set())).split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"

@@ -8,20 +8,32 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from babel.dates import format_date
 from babel.numbers import format_currency
 
-from etalase import whatsapp
+from etalase import markup, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Report
-from etalase.images import ImageSet, placeholder_css
+from etalase.images import ImageFile, ImageSet, placeholder_css
 from etalase.yamlio import Scalar, load_mapping
 
 THEMES_DIR = "themes"
 FEATURED_FALLBACK = 8
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What search engines and link previews are told about a page."""
+
+    path: str  # the page's address inside the site, e.g. "produk/keset-bulat/"
+    type: str = "website"  # og:type
+    photo: Photo | None = None  # the link preview comes from this photo (or the site's)
+    noindex: bool = False
+    lastmod: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,11 @@ class Page:
     template: str
     source: str  # the content file that asked for it, for error messages
     context: Mapping[str, Any] = field(default_factory=dict)
+    meta: Meta = field(default_factory=lambda: Meta(""))
+
+    @property
+    def in_sitemap(self) -> bool:
+        return not self.meta.noindex and self.path.endswith("index.html")
 
 
 @dataclass(frozen=True)
@@ -61,27 +78,38 @@ def product_path(product: Product) -> str:
     return f"produk/{product.slug}/"
 
 
-def pages(catalog: Catalog) -> Iterator[Page]:
+def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
     """Every page of the site, in a stable order."""
     featured = [p for p in catalog.products if p.featured] or list(
         catalog.products[:FEATURED_FALLBACK]
     )
-    yield Page("index.html", "index.html", CONFIG_FILE, {"featured": featured})
-    yield Page("produk/index.html", "products.html", CONFIG_FILE)
+    newest = max((p.date for p in catalog.products if p.date), default=None)
+    yield _page("", "index.html", CONFIG_FILE, {"featured": featured}, lastmod=newest)
+    yield _page("produk/", "products.html", CONFIG_FILE, lastmod=newest)
     for product in catalog.products:
-        yield Page(product_path(product) + "index.html", "product.html", product.source,
-                   {"product": product})
+        yield _page(product_path(product), "product.html", product.source, {"product": product},
+                    type="product", photo=next(iter(product.images), None),
+                    lastmod=product.date)
     for category in catalog.categories:
-        yield Page(f"kategori/{category.slug}/index.html", "category.html",
-                   category.products[0].source, {"category": category})
-    yield Page("cerita/index.html", "stories.html", CONFIG_FILE)
+        yield _page(f"kategori/{category.slug}/", "category.html", category.products[0].source,
+                    {"category": category}, photo=category.products[0].images[0]
+                    if category.products[0].images else None)
+    yield _page("cerita/", "stories.html", CONFIG_FILE)
     by_slug = {product.slug: product for product in catalog.products}
     for story in catalog.stories:
         linked = [by_slug[slug] for slug, _ in story.products if slug in by_slug]
-        yield Page(f"cerita/{story.slug}/index.html", "story.html", story.source,
-                   {"story": story, "story_products": linked})
-    yield Page("tentang/index.html", "about.html", CONFIG_FILE)
-    yield Page("404.html", "404.html", CONFIG_FILE)
+        yield _page(f"cerita/{story.slug}/", "story.html", story.source,
+                    {"story": story, "story_products": linked}, type="article",
+                    photo=story.photo, lastmod=story.date,
+                    noindex=stories_noindex if story.noindex is None else story.noindex)
+    yield _page("tentang/", "about.html", CONFIG_FILE)
+    yield Page("404.html", "404.html", CONFIG_FILE, meta=Meta("404.html", noindex=True))
+
+
+def _page(path: str, template: str, source: str, context: Mapping[str, Any] | None = None,
+          **meta: Any) -> Page:
+    """A page at ``path`` (an address ending in "/"), written as ``path/index.html``."""
+    return Page(path + "index.html", template, source, context or {}, Meta(path, **meta))
 
 
 class Renderer:
@@ -89,8 +117,9 @@ class Renderer:
 
     def __init__(
         self, theme: Theme, config: SiteConfig, catalog: Catalog,
-        images: Mapping[str, ImageSet], report: Report,
+        images: Mapping[str, ImageSet], report: Report, site_preview: ImageFile | None = None,
     ) -> None:
+        self.site_preview = site_preview
         self.theme, self.config, self.report = theme, config, report
         self.strings = theme.strings(config.language, report)
         self.images = images
@@ -107,8 +136,10 @@ class Renderer:
             stories=catalog.stories, t=self.t, url=self.url, abs_url=self.abs_url,
             product_url=lambda p: self.url(product_path(p)),
             whatsapp_link=self.whatsapp_link, variants_of=self.variants_of,
-            placeholder_css=placeholder_css(),
+            placeholder_css=placeholder_css(), preview_of=self.preview_of,
+            product_url_path=product_path, share_link=self.share_link, trail_items=self.trail,
         )
+        self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url)
         self.env.filters.update(rupiah=self.rupiah, longdate=self.longdate)
 
     def t(self, key: str) -> str:
@@ -145,9 +176,29 @@ class Renderer:
         )
         return whatsapp.order_link(product.whatsapp or self.config.whatsapp, text)
 
+    def preview_url(self, photo: Photo) -> str:
+        return self.abs_url(self.images[photo.src].preview.url)
+
+    def share_link(self, product: Product) -> str:
+        """A WhatsApp link that forwards the product page to anyone (no number)."""
+        url = self.abs_url(product_path(product))
+        text = f"{product.name} – {self.rupiah(product.price)}\n{url}"
+        return f"https://wa.me/?text={quote(text, safe='')}"
+
+    def trail(self, steps: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """schema.org ListItems for a breadcrumb trail of (name, path) steps."""
+        return [{"@type": "ListItem", "position": i, "name": name, "item": self.abs_url(path)}
+                for i, (name, path) in enumerate(steps, 1)]
+
+    def preview_of(self, photo: Photo | None) -> ImageFile | None:
+        """The link preview image of a photo, or the site's own when there is none."""
+        if photo is not None:
+            return self.images[photo.src].preview
+        return self.site_preview
+
     def render(self, page: Page) -> str | None:
         try:
-            return self.env.get_template(page.template).render(page.context)
+            return self.env.get_template(page.template).render(page.context, meta=page.meta)
         except jinja2.TemplateError as exc:
             self.report.error(self._where(exc, page), "template.error", detail=str(exc))
             return None

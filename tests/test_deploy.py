@@ -184,7 +184,7 @@ def test_dry_run_lists_files_and_bytes_and_deploys_nothing(site, env: FakeNetlif
     result = run(root, "deploy", "--dry-run")
     assert result.exit_code == 0, result.output
     files = [p for p in (root / "build").rglob("*") if p.is_file()]
-    total = sum(p.stat().st_size for p in files)
+    total = sum({p.read_bytes(): p.stat().st_size for p in files}.values())
     assert f"{len(files)} of {len(files)} files, {total} B would be uploaded" in result.output
     assert "/index.html (" in result.output
     assert env.state.deploys == {}

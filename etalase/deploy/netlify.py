@@ -131,13 +131,11 @@ def _dry_run(client: Client, site: str, files: list[SiteFile],
     """What would be uploaded, asking Netlify which digests it already has (no deploy)."""
     known = {f.get("sha") for f in _current_files(client, site)}
     paths = {"/" + f.rel: f.path for f in files}
-    missing = {sha: path for path, sha in sorted(shas.items()) if sha not in known}
-    total = 0
-    for path in sorted(missing.values()):
-        size = paths[path].stat().st_size
-        total += size
-        yield f"{path} ({size} B)"
-    yield f"{len(missing)} of {len(files)} files, {total} B would be uploaded"
+    missing = sorted(path for path, sha in shas.items() if sha not in known)
+    sizes = {shas[path]: paths[path].stat().st_size for path in missing}  # once per content
+    for path in missing:
+        yield f"{path} ({sizes[shas[path]]} B)"
+    yield f"{len(missing)} of {len(files)} files, {sum(sizes.values())} B would be uploaded"
 
 
 def _current_files(client: Client, site: str) -> list[dict]:
