@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from etalase import headers, images
+from etalase import feeds, headers, images
 from etalase.catalog import Catalog, load_catalog
 from etalase.config import CONFIG_FILE, SiteConfig, load_config
 from etalase.errors import Abort, Loc, Report
@@ -83,7 +83,7 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
             if html is None:
                 continue
             policy.add(html)
-            written.append(page.path)
+            written.append(page)
             try:
                 out.text(page.path, html, page.source)
             except DuplicateOutput as clash:
@@ -91,7 +91,12 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
                              other=clash.first)
             count += 1
         _stop_on_errors(report, config)
-        out.text("_headers", headers.headers_file(policy, written, config.base_path), CONFIG_FILE)
+        paths = [page.path for page in written]
+        out.text("_headers", headers.headers_file(policy, paths, config.base_path), CONFIG_FILE)
+        lastmod = feeds.modified(root, catalog)
+        out.text("sitemap.xml", feeds.sitemap(config, written, lastmod), CONFIG_FILE)
+        out.text("robots.txt", feeds.robots(config), CONFIG_FILE)
+        out.text("feed.xml", feeds.atom(config, catalog, renderer.t("product_feed")), CONFIG_FILE)
         files = len(out.sources)
     loaded.cache.prune(image_set.key for image_set in image_sets.values())
     return Built(loaded, count, files)

@@ -33,7 +33,6 @@ class Meta:
     type: str = "website"  # og:type
     photo: Photo | None = None  # the link preview comes from this photo (or the site's)
     noindex: bool = False
-    lastmod: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -83,13 +82,11 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
     featured = [p for p in catalog.products if p.featured] or list(
         catalog.products[:FEATURED_FALLBACK]
     )
-    newest = max((p.date for p in catalog.products if p.date), default=None)
-    yield _page("", "index.html", CONFIG_FILE, {"featured": featured}, lastmod=newest)
-    yield _page("produk/", "products.html", CONFIG_FILE, lastmod=newest)
+    yield _page("", "index.html", CONFIG_FILE, {"featured": featured})
+    yield _page("produk/", "products.html", CONFIG_FILE)
     for product in catalog.products:
         yield _page(product_path(product), "product.html", product.source, {"product": product},
-                    type="product", photo=next(iter(product.images), None),
-                    lastmod=product.date)
+                    type="product", photo=next(iter(product.images), None))
     for category in catalog.categories:
         yield _page(f"kategori/{category.slug}/", "category.html", category.products[0].source,
                     {"category": category}, photo=category.products[0].images[0]
@@ -100,7 +97,7 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
         linked = [by_slug[slug] for slug, _ in story.products if slug in by_slug]
         yield _page(f"cerita/{story.slug}/", "story.html", story.source,
                     {"story": story, "story_products": linked}, type="article",
-                    photo=story.photo, lastmod=story.date,
+                    photo=story.photo,
                     noindex=stories_noindex if story.noindex is None else story.noindex)
     yield _page("tentang/", "about.html", CONFIG_FILE)
     yield Page("404.html", "404.html", CONFIG_FILE, meta=Meta("404.html", noindex=True))

@@ -1,0 +1,78 @@
+"""Files for machines: ``sitemap.xml``, ``robots.txt`` and the Atom feed ``feed.xml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from etalase import markup
+from etalase.catalog import Catalog
+from etalase.config import SiteConfig
+from etalase.render import Page, product_path
+
+FEED_ENTRIES = 20
+
+
+def modified(root: Path, catalog: Catalog) -> Callable[[Page], dt.date]:
+    """The date a page last changed: its content file's, or the newest of all for the
+    pages that list everything (their source is site.yaml)."""
+    def of(path: str) -> dt.date:
+        stamp = (root / path).stat().st_mtime
+        return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
+
+    sources = [p.source for p in catalog.products] + [s.source for s in catalog.stories]
+    newest = max([of(path) for path in sources] + [of("content/site.yaml")])
+    return lambda page: newest if page.source.endswith("site.yaml") else of(page.source)
+
+
+def sitemap(config: SiteConfig, pages: list[Page], lastmod: Callable[[Page], dt.date]) -> str:
+    """Every public page: noindex pages (and 404) are left out."""
+    urls = "".join(
+        f"<url><loc>{escape(config.base_url)}/{escape(page.meta.path)}</loc>"
+        f"<lastmod>{lastmod(page).isoformat()}</lastmod></url>\n"
+        for page in pages if page.in_sitemap
+    )
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")
+
+
+def robots(config: SiteConfig) -> str:
+    """Nothing is blocked: a blocked page could not show crawlers its noindex."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}/sitemap.xml\n"
+
+
+def atom(config: SiteConfig, catalog: Catalog, product_word: str) -> str:
+    """Published stories and dated (new) products, newest first."""
+    entries = [
+        (story.date, story.title, f"cerita/{story.slug}/", markup.plain_text(story.body_html, 300))
+        for story in catalog.stories
+    ] + [
+        (p.date, f"{product_word}: {p.name}", product_path(p),
+         markup.plain_text(p.description_html, 300))
+        for p in catalog.products if p.date
+    ]
+    entries.sort(key=lambda e: (e[0], e[2]), reverse=True)
+    entries = entries[:FEED_ENTRIES]
+    updated = _stamp(entries[0][0]) if entries else "2000-01-01T00:00:00Z"
+    base = config.base_url
+    items = "".join(
+        f"<entry><title>{escape(title)}</title><link href={quoteattr(f'{base}/{path}')}/>"
+        f"<id>{escape(f'{base}/{path}')}</id><updated>{_stamp(date)}</updated>"
+        f"<summary>{escape(summary)}</summary></entry>\n"
+        for date, title, path, summary in entries
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{config.language}">\n'
+        f"<title>{escape(config.title)}</title><subtitle>{escape(config.tagline)}</subtitle>\n"
+        f"<link href={quoteattr(base + '/')}/>"
+        f"<link rel=\"self\" href={quoteattr(base + '/feed.xml')}/>\n"
+        f"<id>{escape(base)}/</id><updated>{updated}</updated>"
+        f"<author><name>{escape(config.title)}</name></author>\n{items}</feed>\n"
+    )
+
+
+def _stamp(date: dt.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
