@@ -92,6 +92,27 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
         click.echo(line)
 
 
+@main.command(name="print")
+@ROOT
+@click.option("--product", "products", multiple=True,
+              help="A product (file name without .yaml); repeat for more.")
+@click.option("--category", help="Only this category (its address, e.g. keset-perca).")
+@click.option("--qr", type=click.Choice(["order", "page"]), default="order", show_default=True,
+              help="What the QR code opens: the WhatsApp order, or the product page.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The page to write (default: price-tags.html in the site folder).")
+def print_command(root: Path, products: tuple[str, ...], category: str | None, qr: str,
+                  output: Path | None) -> None:
+    """Write an A4 page of price tags with QR codes, for market stalls."""
+    from etalase import build, printing
+
+    loaded = build.check(root, lang=peek_language(root))
+    chosen = printing.select(loaded, products, category)
+    path = output or root / "price-tags.html"
+    printing.write(path, printing.tags_page(loaded, chosen, qr))
+    _say("summary.printed", loaded.config.language, count=len(chosen), path=path)
+
+
 def _publisher(target, root, build_dir, config, lang, dry_run, remote, branch, output):  # type: ignore[no-untyped-def]
     if target == "zip":
         from etalase.deploy import archive

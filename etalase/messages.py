@@ -455,6 +455,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("git {command} gagal: {detail}", "periksa alamat remote dan izin menulis ke sana"),
         "en": ("git {command} failed: {detail}", "check the remote address and that you may push to it"),
     },
+    "print.unknown_product": {
+        "id": ("produk \"{slug}\" tidak ada", "pilih dari: {choices} (nama berkas tanpa .yaml)"),
+        "en": ("there is no product \"{slug}\"", "choose from: {choices} (the file name without .yaml)"),
+    },
+    "print.unknown_category": {
+        "id": ("kategori \"{value}\" tidak ada", "kategori yang ada: {known}"),
+        "en": ("there is no category \"{value}\"", "the categories are: {known}"),
+    },
+    "summary.printed": {
+        "id": ("OK: {count} label harga ditulis ke {path} — buka di peramban lalu cetak (A4)", ""),
+        "en": ("OK: {count} price tags written to {path} — open it in a browser and print (A4)", ""),
+    },
     "new.exists": {
         "id": ("{path} sudah ada", "pakai nama lain atau sunting berkas itu"),
         "en": ("{path} already exists", "choose another name or edit that file"),
