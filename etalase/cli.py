@@ -92,6 +92,19 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
         click.echo(line)
 
 
+@main.command()
+@ROOT
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 lets a phone on the same Wi-Fi look.")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(root: Path, host: str, port: int) -> None:
+    """Preview the site, rebuilding and reloading the browser on every change."""
+    from etalase import serve as preview
+
+    _say("serve.listening", peek_language(root), host=host, port=port)
+    preview.serve(root, host, port)
+
+
 @main.command(name="print")
 @ROOT
 @click.option("--product", "products", multiple=True,

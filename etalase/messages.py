@@ -467,6 +467,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("OK: {count} label harga ditulis ke {path} — buka di peramban lalu cetak (A4)", ""),
         "en": ("OK: {count} price tags written to {path} — open it in a browser and print (A4)", ""),
     },
+    "serve.rebuilt": {
+        "id": ("dibuat ulang dalam {seconds} detik", ""),
+        "en": ("rebuilt in {seconds} s", ""),
+    },
+    "serve.error_title": {
+        "id": ("Etalase: ada masalah, halaman ini masih versi terakhir yang berhasil. Perbaiki berkasnya; halaman dimuat ulang sendiri.", ""),
+        "en": ("Etalase: there is a problem; this page is the last version that worked. Fix the file and the page reloads by itself.", ""),
+    },
+    "serve.listening": {
+        "id": ("Pratinjau di http://{host}:{port}/ — tekan Ctrl+C untuk berhenti", ""),
+        "en": ("Preview at http://{host}:{port}/ — press Ctrl+C to stop", ""),
+    },
     "new.exists": {
         "id": ("{path} sudah ada", "pakai nama lain atau sunting berkas itu"),
         "en": ("{path} already exists", "choose another name or edit that file"),

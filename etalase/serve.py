@@ -1,0 +1,101 @@
+"""``serve``: a live preview for volunteers.
+
+The site is built into ``build/`` and served by a small WSGI app under livereload, which
+watches ``content/`` and ``themes/``, rebuilds on a change and reloads the browser. The
+live-reload script is injected into responses by the server only; it is never written to
+``build/``. A broken edit never stops the server: the last good site stays in ``build/``
+(builds are atomic) and every page shows the same ``path:line: message — hint`` lines the
+command line prints, in an overlay, until the file is fixed.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from etalase import build, messages
+from etalase.config import peek_language
+
+OVERLAY = (
+    '<div id="etalase-error" role="alert" style="position:fixed;inset:0 0 auto 0;z-index:9999;'
+    "max-height:70vh;overflow:auto;background:#7a1010;color:#fff;padding:1em;"
+    'font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap">{title}\n\n{lines}</div>'
+)
+
+
+EMPTY_PAGE = b"<!doctype html><html><head></head><body></body></html>"
+
+
+class Preview:
+    """The last build's outcome, and a WSGI app that serves ``build/`` with it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.errors: list[str] = []
+        self.built_at = 0.0
+
+    @property
+    def folder(self) -> Path:
+        return self.root / build.BUILD_DIR
+
+    def rebuild(self) -> None:
+        lang = peek_language(self.root)
+        start = time.perf_counter()
+        try:
+            build.build(self.root, lang=lang)
+        except click.ClickException as failure:
+            report = getattr(failure, "report", None)  # content problems (Abort)
+            self.errors = [*(report.lines(lang) if report else []), failure.format_message()]
+            click.echo("\n".join(self.errors), err=True)
+        else:
+            self.errors = []
+            took = time.perf_counter() - start
+            click.echo(messages.text("serve.rebuilt", lang, {"seconds": f"{took:.2f}"})[0])
+        self.built_at = time.time()
+
+    def overlay(self) -> bytes:
+        lang = peek_language(self.root)
+        title = messages.text("serve.error_title", lang, {})[0]
+        lines = "\n".join(html.escape(line) for line in self.errors)
+        return OVERLAY.format(title=html.escape(title), lines=lines).encode()
+
+    def __call__(self, environ: dict[str, Any],
+                 start_response: Callable[..., Any]) -> Iterable[bytes]:
+        status, path = self._resolve(environ.get("PATH_INFO") or "/")
+        data = path.read_bytes() if path else EMPTY_PAGE
+        kind = (mimetypes.guess_type(path.name)[0] if path else None) or "text/html"
+        if kind == "text/html" and self.errors:
+            data = data.replace(b"</body>", self.overlay() + b"</body>", 1)
+        headers = [("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/")
+                    else kind), ("Cache-Control", "no-store")]
+        start_response(status, headers)
+        return [data]
+
+    def _resolve(self, url_path: str) -> tuple[str, Path | None]:
+        folder = self.folder.resolve()
+        target = (folder / url_path.lstrip("/")).resolve()
+        if target.is_relative_to(folder):
+            if target.is_dir():
+                target = target / "index.html"
+            if target.is_file():
+                return "200 OK", target
+        missing = folder / "404.html"
+        return "404 Not Found", missing if missing.is_file() else None
+
+
+def serve(root: Path, host: str, port: int) -> None:
+    from livereload import Server
+
+    preview = Preview(root)
+    preview.rebuild()
+    server = Server(app=preview)
+    for watched in ("content", "themes"):
+        if (root / watched).exists():
+            server.watch(str(root / watched), preview.rebuild, delay=0.2)
+    server.serve(host=host, port=port, debug=False, restart_delay=0)

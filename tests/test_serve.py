@@ -1,0 +1,105 @@
+"""The live preview, driven over real HTTP: edits show up, broken edits show an overlay."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PRODUCT_YAML, REPO
+from tests.pages import Page
+
+P = "content/products/keset.yaml"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def until(check: Callable[[], object], seconds: float = 20) -> object:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            result = check()
+        except OSError:
+            result = None
+        if result:
+            return result
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def overlay(html: str) -> str | None:
+    page = Page()
+    page.feed(html)
+    found = page.find("div", id="etalase-error")
+    return found[0].text if found else None
+
+
+@pytest.fixture
+def server(site) -> Iterator[tuple[Path, str, subprocess.Popen]]:  # type: ignore[no-untyped-def]
+    root = site()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "site.py"), "serve", "--root", str(root), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        until(lambda: get(url + "/")[0] == 200, 60)
+        yield root, url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serves_with_live_reload_only_in_responses(server) -> None:  # type: ignore[no-untyped-def]
+    root, url, _ = server
+    status, html = get(url + "/produk/keset/")
+    assert status == 200 and "Rp25.000" in html
+    assert "livereload.js" in html
+    for page in (root / "build").rglob("*.html"):
+        assert "livereload" not in page.read_text()
+    assert get(url + "/tidak-ada/")[0] == 404
+
+
+def test_edit_shows_up_and_broken_edit_shows_the_error_until_fixed(server) -> None:  # type: ignore[no-untyped-def]
+    root, url, process = server
+    product = root / P
+    product.write_text(PRODUCT_YAML.replace("25000", "30000"))
+    until(lambda: "Rp30.000" in get(url + "/produk/keset/")[1])
+    product.write_text(PRODUCT_YAML.replace("25000", "25.000"))
+    text = until(lambda: overlay(get(url + "/produk/keset/")[1]))
+    assert (f'galat: {P}:2: harga "25.000" terbaca sebagai 25 — tulis angka penuh tanpa titik: '
+            "25000") in str(text).splitlines()
+    status, html = get(url + "/produk/keset/")
+    assert status == 200 and "Rp30.000" in html, "the last good page stays"
+    assert overlay(get(url + "/")[1]), "every page shows it"
+    product.write_text(PRODUCT_YAML.replace("25000", "31000"))
+    until(lambda: "Rp31.000" in (html := get(url + "/produk/keset/")[1]) and not overlay(html))
+    assert process.poll() is None, "the server kept running"
+
+
+def test_listens_on_localhost_by_default(server) -> None:  # type: ignore[no-untyped-def]
+    _, url, process = server
+    assert url.startswith("http://127.0.0.1:")
+    process.terminate()
+    output = process.communicate(timeout=10)[0]
+    assert f"http://127.0.0.1:{url.rsplit(':', 1)[1]}/" in output
