@@ -51,12 +51,26 @@ def build_command(root: Path, strict: bool) -> None:
 @main.command()
 @ROOT
 @click.argument("kind", type=click.Choice(["product", "story"]))
-@click.argument("name")
-def new(root: Path, kind: str, name: str) -> None:
-    """Write a commented starter file for a new product or story."""
+@click.argument("name", required=False)
+def new(root: Path, kind: str, name: str | None) -> None:
+    """Write a starter file for a new product or story.
+
+    Without a name, `new product` asks for each field and checks every answer.
+    """
     from etalase import scaffold
 
-    path = scaffold.create(root, kind, name, peek_language(root))
+    lang = peek_language(root)
+    if name:
+        path = scaffold.create(root, kind, name, lang)
+    elif kind == "product":
+        from etalase import wizard
+        from etalase.catalog import load_catalog
+        from etalase.errors import Report
+
+        known = [c.name for c in load_catalog(root, Report()).categories]
+        path = wizard.ask_product(root, lang, known)
+    else:
+        raise click.UsageError("new story needs a title: new story \"Judul cerita\"")
     click.echo(f"{path.relative_to(root)}")
 
 

@@ -294,3 +294,28 @@ def test_story_needs_exactly_true_consent(site, consent: str | None) -> None:  #
     assert "catatan: content/stories/s.md" in result.output
     assert "cerita ini tidak diterbitkan" in result.output
     assert not (root / "build/cerita/s").exists()
+
+
+def test_new_product_asks_each_field_and_checks_each_answer(site) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from etalase.cli import main
+
+    root = site()
+    answers = "\n".join(["Keset", "Tikar: Biru", "Rp 30.000", "30000", "", "Keset Perca",
+                         "images/KESET.jpg", "images/keset.jpg", "0274", "0812 3456 7890", ""])
+    result = CliRunner().invoke(main, ["new", "product", "--root", str(root)], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "content/products/keset.yaml sudah ada" in result.output
+    assert 'harga "Rp 30.000" memuat Rp atau tanda baca — tulis angkanya saja: 30000' in result.output
+    assert 'gambar "images/KESET.jpg" tidak ada — mungkin maksudnya "images/keset.jpg"?' in result.output
+    assert '"0274" bukan nomor telepon yang sah' in result.output
+    assert "Kategori yang sudah ada: Keset Perca" in result.output
+    path = root / "content/products/tikar-biru.yaml"
+    assert 'name: "Tikar: Biru"' in path.read_text()
+    check = run(root, "check")
+    assert check.exit_code == 0, check.output
+    assert run(root, "build").exit_code == 0
+    page = parse(root / "build/produk/tikar-biru/index.html")
+    assert page.one("h1").text == "Tikar: Biru"
+    assert urlsplit(page.one("a", class_="btn").attrs["href"]).path == "/6281234567890"
