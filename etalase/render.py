@@ -23,6 +23,7 @@ from etalase.yamlio import Scalar, load_mapping
 
 THEMES_DIR = "themes"
 FEATURED_FALLBACK = 8
+PER_PAGE = 24
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,14 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
         catalog.products[:FEATURED_FALLBACK]
     )
     yield _page("", "index.html", CONFIG_FILE, {"featured": featured})
-    yield _page("produk/", "products.html", CONFIG_FILE)
+    yield from _listing("produk/", "products.html", CONFIG_FILE, catalog.products, {})
     for product in catalog.products:
         yield _page(product_path(product), "product.html", product.source, {"product": product},
                     type="product", photo=next(iter(product.images), None))
     for category in catalog.categories:
-        yield _page(f"kategori/{category.slug}/", "category.html", category.products[0].source,
-                    {"category": category}, photo=category.products[0].images[0]
-                    if category.products[0].images else None)
+        yield from _listing(f"kategori/{category.slug}/", "category.html",
+                            category.products[0].source, category.products,
+                            {"category": category})
     yield _page("cerita/", "stories.html", CONFIG_FILE)
     by_slug = {product.slug: product for product in catalog.products}
     for story in catalog.stories:
@@ -101,6 +102,36 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
                     noindex=stories_noindex if story.noindex is None else story.noindex)
     yield _page("tentang/", "about.html", CONFIG_FILE)
     yield Page("404.html", "404.html", CONFIG_FILE, meta=Meta("404.html", noindex=True))
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    first: str  # the address of page 1; page n lives at first + "hal/n/"
+
+    def path(self, number: int) -> str:
+        return self.first if number == 1 else f"{self.first}hal/{number}/"
+
+    @property
+    def previous(self) -> str | None:
+        return self.path(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.path(self.number + 1) if self.number < self.count else None
+
+
+def _listing(first: str, template: str, source: str, products: tuple[Product, ...],
+             context: Mapping[str, Any]) -> Iterator[Page]:
+    """A list of products split into pages of PER_PAGE, so a page stays small at any size."""
+    count = max(1, -(-len(products) // PER_PAGE))
+    for number in range(1, count + 1):
+        pager = Pager(number, count, first)
+        chunk = products[(number - 1) * PER_PAGE: number * PER_PAGE]
+        photo = next((p.images[0] for p in chunk if p.images), None)
+        yield _page(pager.path(number), template, source,
+                    {**context, "page_products": chunk, "pager": pager}, photo=photo)
 
 
 def _page(path: str, template: str, source: str, context: Mapping[str, Any] | None = None,

@@ -319,3 +319,22 @@ def test_new_product_asks_each_field_and_checks_each_answer(site) -> None:  # ty
     page = parse(root / "build/produk/tikar-biru/index.html")
     assert page.one("h1").text == "Tikar: Biru"
     assert urlsplit(page.one("a", class_="btn").attrs["href"]).path == "/6281234567890"
+
+
+def test_listings_are_paginated(site) -> None:  # type: ignore[no-untyped-def]
+    many = {f"content/products/p{i:02d}.yaml": PRODUCT_YAML.replace("Keset Bulat", f"Produk {i:02d}")
+            for i in range(30)}
+    root = site(many)
+    assert run(root, "build").exit_code == 0
+    first = parse(root / "build/produk/index.html")
+    second = parse(root / "build/produk/hal/2/index.html")
+    assert len(first.find("li", class_="card")) == 24
+    assert len(second.find("li", class_="card")) == 7  # 31 products in all
+    assert first.one("a", rel="next").attrs["href"] == "/produk/hal/2/"
+    assert second.one("a", rel="prev").attrs["href"] == "/produk/"
+    assert not first.find("a", rel="prev") and not second.find("a", rel="next")
+    assert second.one("link", rel="canonical").attrs["href"] == "https://toko.example.org/produk/hal/2/"
+    category = parse(root / "build/kategori/keset-perca/hal/2/index.html")
+    assert len(category.find("li", class_="card")) == 7
+    assert "https://toko.example.org/kategori/keset-perca/hal/2/" in (
+        root / "build/sitemap.xml").read_text()
