@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import traceback
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -168,6 +169,7 @@ class Renderer:
             product_url_path=product_path, share_link=self.share_link, trail_items=self.trail,
         )
         self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url)
+        self.rupiah = functools.lru_cache(maxsize=4096)(self.rupiah)  # Babel is slow; prices repeat
         self.env.filters.update(rupiah=self.rupiah, longdate=self.longdate)
 
     def t(self, key: str) -> str:

@@ -44,7 +44,7 @@ class Map:
 Node = Scalar | Seq | Map
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: ~10x faster
     """Marks the tags YAML guessed, so explicit tags (``!!python/...``) can be refused."""
 
     def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
@@ -97,7 +97,7 @@ def _convert(node: yaml.Node, rel: str, report: Report, offset: int) -> Node | N
         return None
     if isinstance(node, yaml.ScalarNode):
         guessed = node.tag.removeprefix(IMPLICIT).removeprefix(_YAML_TAG)
-        return Scalar(node.value, line, node.style is None, guessed)
+        return Scalar(node.value, line, not node.style, guessed)  # plain: no quotes
     if isinstance(node, yaml.SequenceNode):
         items = [_convert(item, rel, report, offset) for item in node.value]
         return Seq([item for item in items if item is not None], line)

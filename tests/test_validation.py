@@ -122,7 +122,7 @@ CASES = {
     ),
     "syntax error": (
         {P: product(extra="maker: Bu Sari: penjahit\n")},
-        f"{P}:6: YAML tidak bisa dibaca di sini (mapping values are not allowed here) — setiap "
+        f"{P}:6: YAML tidak bisa dibaca di sini (mapping values are not allowed in this context) — setiap "
         "baris harus berbentuk  kunci: nilai  dengan spasi setelah titik dua; beri tanda kutip "
         "pada teks yang memuat titik dua atau #",
     ),
