@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from etalase import feeds, headers, images
-from etalase.catalog import Catalog, load_catalog
-from etalase.config import CONFIG_FILE, SiteConfig, load_config
+from etalase import stamp
 from etalase.errors import Abort, Loc, Report
-from etalase.imageproc import ImageSettings
-from etalase.output import DuplicateOutput, staged
-from etalase.render import Renderer, Theme, pages
+from etalase.language import CONFIG_FILE
+
+if TYPE_CHECKING:  # the pipeline itself is imported when there is work to do
+    from etalase import images
+    from etalase.catalog import Catalog
+    from etalase.config import SiteConfig
+    from etalase.imageproc import ImageSettings
+    from etalase.render import Theme
 
 BUILD_DIR = "build"
 
@@ -28,18 +32,28 @@ class Loaded:
 
     @property
     def cache(self) -> images.ImageCache:
+        from etalase import images
+
         return images.ImageCache(self.root / images.CACHE_DIR)
 
 
 @dataclass(frozen=True)
 class Built:
-    loaded: Loaded
+    lang: str
+    notes: list[str]  # warnings and notes, as printed
     pages: int
     files: int
+    skipped: bool = False  # nothing had changed since the last build
 
 
 def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
     """Loads and validates everything without writing; raises Abort on problems."""
+    from etalase import images
+    from etalase.catalog import load_catalog
+    from etalase.config import load_config
+    from etalase.imageproc import ImageSettings
+    from etalase.render import Theme
+
     report = Report()
     config = load_config(root, report)
     catalog = load_catalog(root, report)
@@ -63,7 +77,28 @@ def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
 
 
 def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
-    """``check``, then render into a staging folder swapped in only when all went well."""
+    """``check``, then render into a staging folder swapped in only when all went well.
+
+    When no input changed since the last successful build and ``build/`` is as it left
+    it, the build is already up to date and nothing is done.
+    """
+    options = f"strict={strict}"
+    last = stamp.load(root)
+    now = stamp.inputs(root, options)
+    if last and last["inputs"] == now and last["output"] == stamp.fingerprint(root / BUILD_DIR):
+        return Built(last["lang"], last["notes"], last["pages"], last["files"], skipped=True)
+    built = _build(root, strict, lang)
+    stamp.save(root, {"inputs": now, "output": stamp.fingerprint(root / BUILD_DIR),
+                      "lang": built.lang, "notes": built.notes, "pages": built.pages,
+                      "files": built.files})
+    return built
+
+
+def _build(root: Path, strict: bool, lang: str) -> Built:
+    from etalase import feeds, headers, images
+    from etalase.output import DuplicateOutput, staged
+    from etalase.render import Renderer, pages
+
     loaded = check(root, strict, lang)
     config, catalog, report = loaded.config, loaded.catalog, loaded.report
     count = 0
@@ -99,7 +134,7 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
         out.text("feed.xml", feeds.atom(config, catalog, renderer.t("product_feed")), CONFIG_FILE)
         files = len(out.sources)
     loaded.cache.prune(image_set.key for image_set in image_sets.values())
-    return Built(loaded, count, files)
+    return Built(config.language, report.lines(config.language), count, files)
 
 
 def _stop_on_errors(report: Report, config: SiteConfig) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from etalase import messages
-from etalase.config import peek_language
 from etalase.errors import Report
+from etalase.language import peek_language
 
 ROOT = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -43,9 +43,10 @@ def build_command(root: Path, strict: bool) -> None:
     from etalase import build
 
     built = build.build(root, strict, peek_language(root))
-    lang = built.loaded.config.language
-    _show_notes(built.loaded.report, lang)
-    _say("summary.built", lang, pages=built.pages, files=built.files, out=root / build.BUILD_DIR)
+    for line in built.notes:
+        click.echo(line, err=True)
+    key = "summary.unchanged" if built.skipped else "summary.built"
+    _say(key, built.lang, pages=built.pages, files=built.files, out=root / build.BUILD_DIR)
 
 
 @main.command()
@@ -99,7 +100,9 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
         for line in netlify.delete_old(_netlify_client(config, config.language), dry_run):
             click.echo(line)
         return
-    loaded = build.check(root, lang=lang) if no_build else build.build(root, lang=lang).loaded
+    if not no_build:
+        build.build(root, lang=lang)
+    loaded = build.check(root, lang=lang)
     build_dir, lang = root / build.BUILD_DIR, loaded.config.language
     for line in _publisher(target, root, build_dir, loaded.config, lang, dry_run, remote,
                            branch, output):

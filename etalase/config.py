@@ -9,11 +9,9 @@ from urllib.parse import urlsplit
 from etalase import markup, whatsapp
 from etalase.errors import Loc, Report
 from etalase.fields import Fields
+from etalase.language import CONFIG_FILE, LANGUAGES, MAX_YAML_BYTES
 from etalase.yamlio import load_mapping
 
-CONFIG_FILE = "content/site.yaml"
-LANGUAGES = ("id", "en")
-MAX_YAML_BYTES = 64 * 1024
 KNOWN = frozenset({
     "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
     "about", "theme", "max_megapixels", "netlify_site", "stories_noindex",
@@ -40,16 +38,6 @@ class SiteConfig:
     def base_path(self) -> str:
         """The URL path the site lives under ("" at a domain root, "/shop" below one)."""
         return urlsplit(self.base_url).path.rstrip("/")
-
-
-def peek_language(root: Path) -> str:
-    """The site's language for messages, read leniently before anything is validated."""
-    report = Report()
-    path = root / CONFIG_FILE
-    node = load_mapping(path, CONFIG_FILE, report, MAX_YAML_BYTES) if path.is_file() else None
-    entry = node.entries.get("language") if node else None
-    text = getattr(entry[1], "text", "") if entry else ""
-    return text if text in LANGUAGES else LANGUAGES[0]
 
 
 def load_config(root: Path, report: Report) -> SiteConfig | None:

@@ -30,6 +30,10 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("OK: {pages} halaman, {files} berkas ditulis ke {out}", ""),
         "en": ("OK: {pages} pages, {files} files written to {out}", ""),
     },
+    "summary.unchanged": {
+        "id": ("OK: tidak ada yang berubah; {out} sudah terbaru ({pages} halaman, {files} berkas)", ""),
+        "en": ("OK: nothing changed; {out} is up to date ({pages} pages, {files} files)", ""),
+    },
     "file.too_big": {
         "id": ("berkas ini {size} KB, batasnya {limit} KB",
                "pecah isinya atau hapus teks yang tidak perlu"),

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from etalase import build, messages
-from etalase.config import peek_language
+from etalase.language import peek_language
 
 OVERLAY = (
     '<div id="etalase-error" role="alert" style="position:fixed;inset:0 0 auto 0;z-index:9999;'

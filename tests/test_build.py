@@ -338,3 +338,32 @@ def test_listings_are_paginated(site) -> None:  # type: ignore[no-untyped-def]
     assert len(category.find("li", class_="card")) == 7
     assert "https://toko.example.org/kategori/keset-perca/hal/2/" in (
         root / "build/sitemap.xml").read_text()
+
+
+def test_nothing_changed_means_nothing_to_do(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    assert run(root, "build").exit_code == 0
+    before = snapshot(root / "build")
+    again = run(root, "build")
+    assert again.exit_code == 0 and "tidak ada yang berubah" in again.output
+    assert snapshot(root / "build") == before
+    (root / "build/index.html").write_text("tampered")  # build/ no longer as it was left
+    redo = run(root, "build")
+    assert "tidak ada yang berubah" not in redo.output
+    assert snapshot(root / "build") == before
+    (root / P).write_text(PRODUCT_YAML.replace("25000", "26000"))
+    edited = run(root, "build")
+    assert "tidak ada yang berubah" not in edited.output
+    assert "Rp26.000" in (root / "build/produk/keset/index.html").read_text()
+    assert run(root, "build", "--strict").output.count("tidak ada yang berubah") == 0
+
+
+def test_builds_are_reproducible(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/stories/s.md": "---\ntitle: S\nmember: Bu Nur\ndate: 2026-01-01\n"
+                 "consent: true\n---\nIsi.\n"})
+    assert run(root, "build").exit_code == 0
+    first = snapshot(root / "build")
+    shutil.rmtree(root / "build")
+    shutil.rmtree(root / ".etalase-cache")  # cold: every photo encoded again
+    assert run(root, "build").exit_code == 0
+    assert snapshot(root / "build") == first
