@@ -1,0 +1,105 @@
+"""Build benchmark (not a test): python bench/build.py [--sizes 100 1000 5000] [--runs 3]
+
+For deterministic synthetic catalogs (photos already cached), reports the median wall time
+of the whole `python site.py build` command, and the largest peak RSS, for: a cold build
+without image work, a second build with nothing changed, one product's price edited, one
+theme template edited, and one product added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.catalog import make_catalog  # noqa: E402
+
+
+def build(site: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one `python site.py build`."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(ROOT / "site.py"), "build", "--root",
+                                str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(process.stderr.read().decode() if process.stderr else "build failed")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def cold(site: Path) -> None:
+    shutil.rmtree(site / "build", ignore_errors=True)
+    (site / ".etalase-cache/build-stamp.json").unlink(missing_ok=True)
+
+
+def edit_price(site: Path, n: int) -> None:
+    """A new price for one product, every run."""
+    path = site / "content/products/produk-00007.yaml"
+    path.write_text(re.sub(r"(?m)^price: \d+", f"price: {20000 + n}", path.read_text()))
+
+
+def scenario(site: Path, prepare: Callable[[int], None], runs: int) -> tuple[float, float]:
+    times, peaks = [], []
+    for n in range(runs):
+        prepare(n)
+        seconds, peak = build(site)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def measure(site: Path, template: Path, runs: int) -> dict[str, tuple[float, float]]:
+    build(site)  # photos into the cache: the scenarios below do no image work
+
+    def touch_template(n: int) -> None:
+        template.write_text(template.read_text() + ("\n" if n % 2 == 0 else ""))
+
+    def add_product(n: int) -> None:
+        source = site / "content/products/produk-00001.yaml"
+        (site / f"content/products/baru-{n}.yaml").write_text(source.read_text())
+
+    return {
+        "cold build (photos cached)": scenario(site, lambda n: cold(site), runs),
+        "nothing changed": scenario(site, lambda n: None, runs),
+        "one price edited": scenario(site, lambda n: edit_price(site, n + 1), runs),
+        "one template edited": scenario(site, touch_template, runs),
+        "one product added": scenario(site, add_product, runs),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        theme_copy = Path(scratch) / "themes"
+        shutil.copytree(ROOT / "themes", theme_copy)
+        for size in args.sizes:
+            site = make_catalog(Path(scratch) / f"site{size}", size)
+            (site / "themes").unlink()
+            (site / "themes").symlink_to(theme_copy, target_is_directory=True)
+            results = measure(site, theme_copy / "default/templates/product.html", args.runs)
+            for name, (seconds, peak) in results.items():
+                rows.append((size, name, seconds, peak))
+    print(f"\nbuild benchmark: {os.cpu_count()} cores, median of {args.runs} runs, "
+          f"`python bench/build.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`")
+    print(f"{'products':>8}  {'scenario':28} {'seconds':>8} {'peak RSS MB':>12}")
+    for size, name, seconds, peak in rows:
+        print(f"{size:>8}  {name:28} {seconds:8.2f} {peak:12.0f}")
+
+
+if __name__ == "__main__":
+    main()
