@@ -69,8 +69,9 @@ def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
     )
     loaded = Loaded(root, config, catalog, report, theme, settings, {})
     for photo in catalog.photos():
-        loaded.photo_keys[photo.src] = images.inspect(
-            photo, root / "content", settings, loaded.cache, report)
+        if photo.src not in loaded.photo_keys:  # a photo shared by products: checked once
+            loaded.photo_keys[photo.src] = images.inspect(
+                photo, root / "content", settings, loaded.cache, report)
     if report.failing(strict):
         raise Abort(report, config.language, strict)
     return loaded
@@ -97,7 +98,7 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
 def _build(root: Path, strict: bool, lang: str) -> Built:
     from etalase import feeds, headers, images
     from etalase.output import DuplicateOutput, staged
-    from etalase.render import Renderer, pages
+    from etalase.render import Renderer, pages, render_all
 
     loaded = check(root, strict, lang)
     config, catalog, report = loaded.config, loaded.catalog, loaded.report
@@ -113,8 +114,8 @@ def _build(root: Path, strict: bool, lang: str) -> Built:
                                       loaded.cache, loaded.image_settings, out, CONFIG_FILE)
         renderer = Renderer(loaded.theme, config, catalog, image_sets, report, preview)
         policy, written = headers.Policy(), []
-        for page in pages(catalog, config.stories_noindex):
-            html = renderer.render(page)
+        todo = list(pages(catalog, config.stories_noindex))
+        for page, html in zip(todo, render_all(renderer, todo), strict=True):
             if html is None:
                 continue
             policy.add(html)

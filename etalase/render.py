@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import multiprocessing as mp
+import os
 import traceback
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +21,7 @@ from babel.numbers import format_currency
 from etalase import markup, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
-from etalase.errors import Loc, Report
+from etalase.errors import Loc, Problem, Report
 from etalase.images import ImageFile, ImageSet, placeholder_css
 from etalase.yamlio import Scalar, load_mapping
 
@@ -247,3 +250,39 @@ class Renderer:
     def _rel(self, filename: str) -> str:
         return Path(filename).resolve().relative_to(self.theme.root.resolve()).as_posix()
 
+
+
+PARALLEL_FROM = 300  # pages; below this, starting processes costs more than it saves
+_WORKER: Renderer | None = None  # the renderer a forked worker inherits
+
+
+def _render_chunk(chunk: list[Page]) -> tuple[list[str | None], list[Problem]]:
+    assert _WORKER is not None
+    before = len(_WORKER.report.problems)
+    htmls = [_WORKER.render(page) for page in chunk]
+    return htmls, _WORKER.report.problems[before:]
+
+
+def render_all(renderer: Renderer, pages: list[Page]) -> list[str | None]:
+    """Every page's HTML (None where a template failed), on all cores for large sites.
+
+    Workers are forked, so they share the renderer (catalog, images, templates) without
+    pickling it; template problems they find are handed back to the main report.
+    """
+    workers = os.cpu_count() or 1
+    if len(pages) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return [renderer.render(page) for page in pages]
+    global _WORKER
+    _WORKER = renderer
+    size = -(-len(pages) // (workers * 4))
+    chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            results = list(pool.map(_render_chunk, chunks))
+    finally:
+        _WORKER = None
+    htmls: list[str | None] = []
+    for chunk_html, problems in results:
+        htmls += chunk_html
+        renderer.report.problems.extend(problems)
+    return htmls
