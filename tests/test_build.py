@@ -367,3 +367,24 @@ def test_builds_are_reproducible(site) -> None:  # type: ignore[no-untyped-def]
     shutil.rmtree(root / ".etalase-cache")  # cold: every photo encoded again
     assert run(root, "build").exit_code == 0
     assert snapshot(root / "build") == first
+
+
+def test_parallel_rendering_gives_the_same_site(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from etalase import render
+
+    root = site({f"content/products/p{i}.yaml": PRODUCT_YAML.replace("Keset Bulat", f"P {i}")
+                 for i in range(12)})
+    assert run(root, "build").exit_code == 0
+    serial = snapshot(root / "build")
+    shutil.rmtree(root / "build")
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    assert run(root, "build").exit_code == 0
+    assert snapshot(root / "build") == serial
+    (root / "themes").unlink()
+    shutil.copytree(REPO / "themes", root / "themes")
+    template = root / "themes/default/templates/product.html"
+    template.write_text(template.read_text().replace("product.maker", "product.makr"))
+    result = run(root, "build")
+    assert result.exit_code == 1
+    assert "galat: themes/default/templates/product.html:" in result.output
+    assert snapshot(root / "build") == serial
