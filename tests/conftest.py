@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,6 +60,13 @@ def write_site(root: Path, files: dict[str, str | bytes | None]) -> Path:
             path.write_text(data, encoding="utf-8")
     if not (root / "themes").exists():
         (root / "themes").symlink_to(REPO / "themes", target_is_directory=True)
+    return root
+
+
+def copy_sample(root: Path) -> Path:
+    """A copy of the repository's own sample catalog and theme, to build or change."""
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "themes", root / "themes")
     return root
 
 

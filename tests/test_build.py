@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from etalase.whatsapp import normalize_phone
-from tests.conftest import PRODUCT_YAML, REPO, jpeg, run, snapshot, write_site
+from tests.conftest import PRODUCT_YAML, REPO, copy_sample, jpeg, run, snapshot, write_site
 from tests.pages import parse
 
 P = "content/products/keset.yaml"
@@ -19,9 +19,7 @@ P = "content/products/keset.yaml"
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own sample catalog, built in a copy."""
-    root = tmp_path_factory.mktemp("sample")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "themes", root / "themes")
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
     result = run(root, "build")
     assert result.exit_code == 0, result.output
     return root

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -11,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PIL import Image
 
-from tests.conftest import REPO, run
+from tests.conftest import copy_sample, run
 from tests.pages import parse
 
 BASE = "https://etalase-purwokerto.netlify.app"
@@ -21,9 +20,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("sample")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "themes", root / "themes")
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
     # A story that was withdrawn: its file stays, consent is gone.
     story = root / "content/stories/ditarik.md"
     story.write_text("---\ntitle: Ditarik\nmember: Bu X\ndate: 2026-01-01\nconsent: false\n---\nx\n")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from tests.browser import decode_qr, screenshot
-from tests.conftest import REPO, run
+from tests.conftest import copy_sample, run
 from tests.pages import parse
 
 BASE = "https://etalase-purwokerto.netlify.app"
@@ -17,9 +16,7 @@ BASE = "https://etalase-purwokerto.netlify.app"
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("print")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "themes", root / "themes")
+    root = copy_sample(tmp_path_factory.mktemp("print"))
     return root
 
 
