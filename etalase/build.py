@@ -96,7 +96,7 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
 
 
 def _build(root: Path, strict: bool, lang: str) -> Built:
-    from etalase import feeds, headers, images
+    from etalase import feeds, headers, images, scripts
     from etalase.output import DuplicateOutput, staged
     from etalase.render import Renderer, pages, render_all
 
@@ -113,12 +113,15 @@ def _build(root: Path, strict: bool, lang: str) -> Built:
         preview = images.site_preview([image_sets[p.src] for p in shown if p.src in image_sets],
                                       loaded.cache, loaded.image_settings, out, CONFIG_FILE)
         renderer = Renderer(loaded.theme, config, catalog, image_sets, report, preview)
-        policy, written = headers.Policy(), []
+        extras = scripts.Extras(renderer, catalog)
+        _stop_on_errors(report, config)
+        policy, written, texts = headers.Policy(), [], [extras.index, extras.script]
         todo = list(pages(catalog, config.stories_noindex))
         for page, html in zip(todo, render_all(renderer, todo), strict=True):
             if html is None:
                 continue
             policy.add(html)
+            texts.append(html)
             written.append(page)
             try:
                 out.text(page.path, html, page.source)
@@ -126,8 +129,9 @@ def _build(root: Path, strict: bool, lang: str) -> Built:
                 report.error(Loc(clash.second), "url.output_clash", path=clash.path,
                              other=clash.first)
             count += 1
+        extras.write(out, scripts.version(texts), CONFIG_FILE)
         _stop_on_errors(report, config)
-        paths = [page.path for page in written]
+        paths = [page.path for page in written] + [scripts.SERVICE_WORKER]
         out.text("_headers", headers.headers_file(policy, paths, config.base_path), CONFIG_FILE)
         lastmod = feeds.modified(root, catalog)
         out.text("sitemap.xml", feeds.sitemap(config, written, lastmod), CONFIG_FILE)

@@ -64,7 +64,8 @@ def headers_file(policy: Policy, page_paths: list[str], base_path: str = "") -> 
     Rules never overlap on Cache-Control: a host merges the values of overlapping rules.
     """
     sections = {f"{base_path}/*": [("Content-Security-Policy", policy.header())],
-                f"{base_path}/img/*": [("Cache-Control", IMMUTABLE)]}
+                f"{base_path}/img/*": [("Cache-Control", IMMUTABLE)],
+                f"{base_path}/aset/*": [("Cache-Control", IMMUTABLE)]}
     page_rules = {"/"} | {
         f"/{p.split('/')[0]}/*" if "/" in p else f"/{p}" for p in page_paths
     }

@@ -18,7 +18,7 @@ import jinja2
 from babel.dates import format_date
 from babel.numbers import format_currency
 
-from etalase import markup, whatsapp
+from etalase import markup, minify, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
@@ -105,6 +105,9 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
                     photo=story.photo,
                     noindex=stories_noindex if story.noindex is None else story.noindex)
     yield _page("tentang/", "about.html", CONFIG_FILE)
+    yield _page("cari/", "search.html", CONFIG_FILE, noindex=True)
+    yield _page("keranjang/", "cart.html", CONFIG_FILE, noindex=True)
+    yield _page("offline/", "offline.html", CONFIG_FILE, noindex=True)
     yield Page("404.html", "404.html", CONFIG_FILE, meta=Meta("404.html", noindex=True))
 
 
@@ -171,7 +174,8 @@ class Renderer:
             placeholder_css=placeholder_css(), preview_of=self.preview_of,
             product_url_path=product_path, share_link=self.share_link, trail_items=self.trail,
         )
-        self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url)
+        self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url,
+                                pair=lambda v: [v.name, v.price])
         self.rupiah = functools.lru_cache(maxsize=4096)(self.rupiah)  # Babel is slow; prices repeat
         self.env.filters.update(rupiah=self.rupiah, longdate=self.longdate)
 
@@ -230,11 +234,22 @@ class Renderer:
         return self.site_preview
 
     def render(self, page: Page) -> str | None:
+        """The page's minified HTML, or None (and a reported problem) when a template fails."""
         try:
-            return self.env.get_template(page.template).render(page.context, meta=page.meta)
+            html = self.env.get_template(page.template).render(page.context, meta=page.meta)
         except jinja2.TemplateError as exc:
             self.report.error(self._where(exc, page), "template.error", detail=str(exc))
             return None
+        return minify.page(html)
+
+    def render_text(self, template: str, **context: Any) -> str:
+        """A theme file that is not a page (the script, the service worker)."""
+        page = Page(template, template, CONFIG_FILE, context)
+        try:
+            return self.env.get_template(template).render(context)
+        except jinja2.TemplateError as exc:
+            self.report.error(self._where(exc, page), "template.error", detail=str(exc))
+            return ""
 
     def _where(self, exc: jinja2.TemplateError, page: Page) -> Loc:
         if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:

@@ -1,0 +1,192 @@
+{#- The site's only script, loaded with defer. Every page works without it: it adds the
+    cart, instant search and offline reading, and gives up quietly when anything fails. -#}
+(function () {
+"use strict";
+var S = {{ {"add": t("add_to_cart"), "qty": t("quantity"), "variant": t("variant"),
+  "added": t("added"), "see": t("see_cart"), "empty": t("cart_empty"), "full": t("cart_full"),
+  "gone": t("cart_gone"), "to": t("cart_to"), "remove": t("remove"), "total": t("total"),
+  "order": t("order_cart"), "intro": t("cart_intro"), "none": t("search_none"),
+  "searching": t("searching"), "results": t("results"), "sold": t("sold_out")} | tojson }};
+var SITE = {{ site | tojson }}, MONEY = {{ money | tojson }};
+var KEY = "etalase-cart", MAX_LINES = 25, MAX_QTY = 99, MAX_TEXT = 2000, d = document;
+var index = null;
+
+function rp(n) { return MONEY[0] + String(n).replace(/\B(?=(\d{3})+(?!\d))/g, MONEY[1]) + MONEY[2]; }
+function el(tag, attrs, text) {
+  var e = d.createElement(tag);
+  for (var k in attrs) e.setAttribute(k, attrs[k]);
+  if (text != null) e.textContent = text;
+  return e;
+}
+function load() {
+  try { var c = JSON.parse(localStorage.getItem(KEY) || "[]"); return Array.isArray(c) ? c : []; }
+  catch (e) { return []; }
+}
+function save(c) {
+  try { localStorage.setItem(KEY, JSON.stringify(c)); } catch (e) { /* private mode: session only */ }
+  badge(c);
+}
+function badge(c) {
+  var a = d.getElementById("cart-link"), n = 0;
+  if (!a) return;
+  c.forEach(function (l) { n += l.q; });
+  a.hidden = false;
+  a.lastChild.textContent = n ? "(" + n + ")" : "";
+}
+// Percent-encodes like the site's own order links (RFC 3986: only A-Z a-z 0-9 - . _ ~ stay).
+function enc(text) {
+  return encodeURIComponent(text).replace(/[!'()*]/g, function (c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+
+// "Add to cart" on a product page (.buy) or a listing card: data-id, data-p, data-v.
+function addForm(box) {
+  var id = box.getAttribute("data-id"), price = +box.getAttribute("data-p");
+  var variants = JSON.parse(box.getAttribute("data-v") || "[]");
+  var nameEl = box.querySelector(".name") || d.querySelector("h1");
+  var name = nameEl.textContent.trim(), f = el("form", {"class": "add"}), pick = null;
+  if (variants.length) {
+    pick = el("select", {name: "v"});
+    variants.forEach(function (v) { pick.appendChild(el("option", {}, v[0] + " · " + rp(v[1]))); });
+    f.appendChild(labelled(S.variant, pick));
+  }
+  var qty = el("input", {type: "number", name: "q", min: 1, max: MAX_QTY, value: 1, inputmode: "numeric"});
+  f.appendChild(labelled(S.qty, qty));
+  f.appendChild(el("button", {"class": "btn"}, S.add));
+  var said = el("p", {role: "status"});
+  f.appendChild(said);
+  f.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var v = pick ? variants[pick.selectedIndex] : null, c = load();
+    var line = {i: id, n: name, v: v ? v[0] : "", p: v ? v[1] : price,
+      w: box.getAttribute("data-w") || SITE.wa, q: clamp(qty.value)};
+    var same = c.filter(function (l) { return l.i === line.i && l.v === line.v; })[0];
+    if (same) same.q = clamp(same.q + line.q);
+    else if (c.length >= MAX_LINES) { said.textContent = S.full; return; }
+    else c.push(line);
+    save(c);
+    said.textContent = S.added + " ";
+    said.appendChild(el("a", {href: SITE.cart}, S.see));
+  });
+  box.appendChild(f);
+}
+function labelled(text, control) {
+  var l = el("label", {}, text + " ");
+  l.appendChild(control);
+  return l;
+}
+function clamp(n) { return Math.max(1, Math.min(MAX_QTY, parseInt(n, 10) || 1)); }
+
+// The order message: one line per item, the total, and the page links while they fit.
+function message(lines, links) {
+  var out = [S.intro], total = 0;
+  lines.forEach(function (l, n) {
+    var sum = l.p * l.q, name = links ? l.n : l.n.slice(0, 40);
+    total += sum;
+    out.push((n + 1) + ". " + name + (l.v ? " – " + l.v : "") + " × " + l.q + " = " + rp(sum));
+    if (links) out.push(SITE.products + l.i + "/");
+  });
+  out.push(S.total + ": " + rp(total));
+  if (!links) out.push(SITE.home);
+  return out.join("\n");
+}
+function orderLink(number, lines) {
+  var text = message(lines, true);
+  if (text.length > MAX_TEXT) text = message(lines, false);
+  return "https://wa.me/" + number + "?text=" + enc(text);
+}
+
+// Today's prices and availability from the search index, so an order never carries a
+// price the maker has since changed; without the index the cart keeps what it has.
+function refresh(c) {
+  var byId = {};
+  index.forEach(function (p) { byId[p.i] = p; });
+  c.forEach(function (l) {
+    var p = byId[l.i], v = p && l.v ? (p.v || []).filter(function (x) { return x[0] === l.v; })[0] : null;
+    l.gone = !p || p.s === "sold_out" || (l.v && !v);
+    if (!l.gone) { l.n = p.n; l.p = v ? v[1] : p.p; l.w = p.w || SITE.wa; }
+  });
+}
+function showCart(root) {
+  var c = load();
+  if (index) refresh(c);
+  root.textContent = "";
+  if (!c.length) { root.appendChild(el("p", {}, S.empty)); return; }
+  var numbers = [];
+  c.forEach(function (l) { if (!l.gone && numbers.indexOf(l.w) < 0) numbers.push(l.w); });
+  var list = el("ul", {"class": "cart"});
+  c.forEach(function (l, n) { list.appendChild(cartLine(c, l, n, root)); });
+  root.appendChild(list);
+  numbers.forEach(function (number) {
+    var lines = c.filter(function (l) { return !l.gone && l.w === number; }), total = 0;
+    lines.forEach(function (l) { total += l.p * l.q; });
+    var p = el("p", {"class": "total"}, S.total + ": " + rp(total) + (numbers.length > 1 ? " · " + S.to + " +" + number : ""));
+    root.appendChild(p);
+    root.appendChild(el("a", {"class": "btn", href: orderLink(number, lines), rel: "noopener noreferrer"}, S.order));
+  });
+}
+function cartLine(c, l, n, root) {
+  var li = el("li", {}), qty = el("input", {type: "number", min: 1, max: MAX_QTY, value: l.q, inputmode: "numeric"});
+  li.appendChild(el("a", {href: SITE.local + l.i + "/"}, l.n + (l.v ? " – " + l.v : "")));
+  if (l.gone) { li.appendChild(el("p", {}, S.gone)); }
+  else {
+    li.appendChild(el("span", {}, " " + rp(l.p) + " "));
+    li.appendChild(labelled(S.qty, qty));
+    qty.addEventListener("change", function () { l.q = clamp(qty.value); store(c); showCart(root); });
+  }
+  var drop = el("button", {type: "button", "class": "btn quiet"}, S.remove);
+  drop.addEventListener("click", function () { c.splice(n, 1); store(c); showCart(root); });
+  li.appendChild(drop);
+  return li;
+}
+function store(c) {
+  save(c.map(function (l) { return {i: l.i, n: l.n, v: l.v, p: l.p, w: l.w, q: l.q}; }));
+}
+
+// Instant search: the index is fetched the first time the box is used, never before.
+function getIndex(done) {
+  if (index) { done(); return; }
+  fetch(SITE.index).then(function (r) { return r.json(); })
+    .then(function (data) { index = data; done(); })
+    .catch(function () { /* offline: the search page still lists the categories */ });
+}
+function fold(s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+function search(query, out) {
+  var words = fold(query).split(/\s+/).filter(Boolean);
+  out.textContent = "";
+  if (!words.length) return;
+  var hits = index.filter(function (p) {
+    var text = fold(p.n + " " + p.c) + " " + (p.k || "");
+    return words.every(function (w) { return text.indexOf(w) >= 0; });
+  });
+  out.appendChild(el("p", {}, hits.length ? hits.length + " " + S.results : S.none));
+  var list = el("ul", {"class": "hits"});
+  hits.slice(0, 24).forEach(function (p) {
+    var li = el("li", {});
+    li.appendChild(el("a", {href: SITE.local + p.i + "/"}, p.n));
+    li.appendChild(el("span", {}, " " + rp(p.p) + (p.s === "sold_out" ? " · " + S.sold : "")));
+    list.appendChild(li);
+  });
+  out.appendChild(list);
+}
+function searchBox(form) {
+  var input = form.querySelector("input"), out = d.getElementById("hits"), timer;
+  function run() { getIndex(function () { search(input.value, out); }); }
+  input.addEventListener("focus", function () { getIndex(function () {}); });
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) { input.value = q; run(); }
+}
+
+function start() {
+  badge(load());
+  Array.prototype.forEach.call(d.querySelectorAll("[data-id]"), addForm);
+  var form = d.querySelector("form.find"), cart = d.getElementById("cart");
+  if (form) searchBox(form);
+  if (cart) { showCart(cart); getIndex(function () { showCart(cart); }); }
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register(SITE.sw).catch(function () {});
+}
+try { start(); } catch (e) { /* the page keeps working as plain HTML */ }
+})();
