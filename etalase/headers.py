@@ -49,7 +49,7 @@ class Policy:
         return "; ".join([
             "default-src 'self'", "img-src 'self' data:", f"style-src {sources('style')}",
             f"script-src {sources('script')}", "connect-src 'self'", "font-src 'none'",
-            "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+            "object-src 'none'", "base-uri 'none'", "form-action 'self'",
             "frame-ancestors 'none'", "upgrade-insecure-requests",
         ])
 

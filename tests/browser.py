@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.server
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -61,12 +62,22 @@ def headers_for(build: Path) -> dict[str, str]:
     return found
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that hangs up early (a cancelled image) is no server error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class StaticSite:
     """build/ served on a free local port, with the host's headers; can be stopped to
     play a phone that lost its signal."""
 
     def __init__(self, build: Path) -> None:
         extra = headers_for(build)
+        served = self.served = []  # the paths asked of this server, in order
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def __init__(self, *args: object, **kwargs: object) -> None:
@@ -81,7 +92,10 @@ class StaticSite:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+            def log_request(self, *args: object) -> None:
+                served.append(self.path)
+
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()

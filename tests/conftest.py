@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
+from playwright.sync_api import Browser
 
 from etalase.cli import main
 
@@ -90,3 +91,20 @@ def site(tmp_path: Path) -> Callable[..., Path]:
         return write_site(tmp_path / "site", files or {})
 
     return make
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample catalog, built once for the tests that only read it."""
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    return root / "build"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    from tests.browser import chromium
+
+    with chromium() as opened:
+        yield opened

@@ -4,37 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
 from babel.numbers import format_currency
 from playwright.sync_api import Browser, expect
 
 from etalase import whatsapp
-from tests.browser import StaticSite, Visit, chromium
-from tests.conftest import REPO, copy_sample, run
+from tests.browser import StaticSite, Visit
+from tests.conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
 SITE_NUMBER = "6281227004321"
 HOME = "https://etalase-purwokerto.netlify.app/"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_sample(tmp_path_factory.mktemp("sample"))
-    result = run(root, "build")
-    assert result.exit_code == 0, result.output
-    return root / "build"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
-def site(built: Path) -> Iterator[StaticSite]:
-    served = StaticSite(built)
+def site(sample_build: Path) -> Iterator[StaticSite]:
+    served = StaticSite(sample_build)
     yield served
     served.stop()
 
@@ -49,6 +38,10 @@ def visit(browser: Browser, site: StaticSite) -> Iterator[Visit]:
 
 def rupiah(amount: int) -> str:
     return format_currency(amount, "IDR", locale="id_ID")
+
+
+def price_of(slug: str) -> int:
+    return yaml.safe_load((REPO / f"content/products/{slug}.yaml").read_text())["price"]
 
 
 def add(visit: Visit, path: str, quantity: int, variant: str | None = None) -> None:
@@ -78,7 +71,7 @@ def test_cart_sends_one_whatsapp_message_with_every_item_and_the_total(visit: Vi
     visit.page.get_by_role("link", name="Pesan semua lewat WhatsApp").click()
     visit.page.wait_for_url("https://wa.me/**")
 
-    tea = 20000  # Teh Sereh Jahe's price in content/products
+    tea = price_of("teh-sereh-jahe")
     text = "\n".join([
         "Halo, saya ingin memesan:",
         f"1. Keset Persegi Perca – Besar (50 x 80 cm) × 2 = {rupiah(110000)}",
@@ -90,3 +83,126 @@ def test_cart_sends_one_whatsapp_message_with_every_item_and_the_total(visit: Vi
         f"Total: {rupiah(110000 + 135000 + 4 * tea)}",
     ])
     assert visit.orders == [whatsapp.order_link(SITE_NUMBER, text)]
+
+
+def test_a_long_cart_keeps_the_message_short_and_the_total_right(visit: Visit) -> None:
+    visit.page.goto(visit.site.url(""))
+    lines = [{"i": "teh-rosela", "n": f"Teh Rosela {n} " + "x" * 60, "v": f"v{n}", "p": 1000,
+              "w": SITE_NUMBER, "q": 99} for n in range(25)]
+    visit.page.evaluate("c => localStorage.setItem('etalase-cart', JSON.stringify(c))", lines)
+    visit.page.goto(visit.site.url("keranjang/"))
+    # teh-rosela has no variant v0..v24: today's index marks every line as gone.
+    expect(visit.page.locator("#cart")).to_contain_text("sudah tidak tersedia")
+    expect(visit.page.get_by_role("link", name="Pesan semua lewat WhatsApp")).to_have_count(0)
+
+    for line in lines:
+        line["v"] = ""
+    visit.page.evaluate("c => localStorage.setItem('etalase-cart', JSON.stringify(c))", lines)
+    visit.page.goto(visit.site.url("keranjang/"))
+    visit.page.get_by_role("link", name="Pesan semua lewat WhatsApp").click()
+    visit.page.wait_for_url("https://wa.me/**")
+    text = unquote(visit.orders[0].split("?text=", 1)[1])
+    assert len(text) <= 2000
+    assert text.count("\n") == 27  # greeting, 25 items, total, then the site link (no pages)
+    rosela = price_of("teh-rosela")  # today's price, not the 1,000 stored with the item
+    assert f"1. Teh Rosela × 99 = {rupiah(99 * rosela)}" in text
+    assert text.endswith(f"Total: {rupiah(25 * 99 * rosela)}\n{HOME}")
+
+
+def test_sold_out_products_cannot_be_added(visit: Visit) -> None:
+    visit.page.goto(visit.site.url("produk/keset-bulat-senja/"))
+    expect(visit.page.locator("h1")).to_have_text("Keset Bulat Senja")
+    expect(visit.page.locator("form.add")).to_have_count(0)
+    visit.page.goto(visit.site.url("kategori/keset-perca/"))
+    sold = visit.page.locator("li.card", has_text="Keset Bulat Senja")
+    expect(sold.locator("form.add")).to_have_count(0)
+    expect(visit.page.locator("li.card form.add")).to_have_count(2)
+
+
+def test_search_fetches_its_index_only_when_used(visit: Visit) -> None:
+    page = visit.page
+    page.goto(visit.site.url(""))
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in visit.site.served if u.startswith("/aset/cari.")]
+    box = page.get_by_role("searchbox", name="Cari produk")
+    box.fill("lidi")
+    hits = page.locator("#hits")
+    expect(hits).to_contain_text("2 produk ditemukan")
+    expect(hits.get_by_role("link", name="Piring Lidi Besar")).to_have_attribute(
+        "href", "/produk/piring-lidi-besar/")
+    box.fill("bu sari")  # makers and materials are searched too, without accents or case
+    expect(hits).to_contain_text("Keset Bulat Senja")
+    box.fill("zzz")
+    expect(hits).to_contain_text("Tidak ada produk yang cocok")
+    assert len([u for u in visit.site.served if u.startswith("/aset/cari.")]) == 1
+    page.goto(visit.site.url("cari/?q=rosela"))  # what the form sends, e.g. from another page
+    expect(page.locator("#hits")).to_contain_text("Teh Rosela")
+
+
+def test_everything_works_without_javascript(browser: Browser, site: StaticSite) -> None:
+    visit = Visit(browser, site, java_script_enabled=False)
+    page = visit.page
+    page.goto(site.url(""))
+    expect(page.locator("#cart-link")).to_be_hidden()
+    page.get_by_role("link", name="Semua produk").first.click()
+    page.get_by_role("link", name="Piring Lidi").first.click()
+    expect(page.locator("h1")).to_have_text("Piring Lidi")
+    page.get_by_role("link", name="Piring Lidi Kecil").click()
+    expect(page.locator("h1")).to_have_text("Piring Lidi Kecil")
+    expect(page.locator("form.add")).to_have_count(0)
+    page.get_by_role("link", name="Pesan lewat WhatsApp").click()
+    page.wait_for_url("https://wa.me/**")
+    assert visit.orders[0].startswith(f"https://wa.me/{SITE_NUMBER}?text=")
+    assert "Piring Lidi Kecil" in unquote(visit.orders[0])
+    page.goto(site.url(""))
+    page.get_by_role("searchbox", name="Cari produk").fill("teh")
+    page.get_by_role("button", name="Cari").click()
+    expect(page.locator("h1")).to_have_text("Cari produk")
+    page.get_by_role("link", name="Teh Herbal").click()
+    expect(page.locator("li.card")).to_have_count(3)
+    assert visit.outside() == []
+    visit.close()
+
+
+def test_a_page_seen_once_opens_offline(browser: Browser, site: StaticSite) -> None:
+    visit = Visit(browser, site)
+    page = visit.page
+    page.goto(site.url(""))
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.goto(site.url("produk/teh-rosela/"))  # now fetched through the worker
+    page.wait_for_load_state("networkidle")
+    site.stop()
+    page.goto(site.url("produk/teh-rosela/"))
+    expect(page.locator("h1")).to_have_text("Teh Rosela")
+    assert page.locator("img").first.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.goto(site.url("produk/celemek-anak/"))  # never seen: the offline page
+    expect(page.locator("h1")).to_have_text("Sedang tidak ada sinyal")
+    assert visit.outside() == []
+    visit.close()
+
+
+@pytest.mark.parametrize("path", ["", "produk/keset-persegi-perca/"])
+def test_phone_screenshots(visit: Visit, path: str) -> None:
+    """360x640 screenshots of the home and a product page, kept in test-artifacts/."""
+    visit.page.goto(visit.site.url(path))
+    visit.page.wait_for_load_state("networkidle")
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = f"360x640-{path.strip('/').replace('/', '-') or 'home'}.png"
+    visit.page.screenshot(path=ARTIFACTS / name)
+    assert (ARTIFACTS / name).stat().st_size > 5000
+    widths = visit.page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert widths[0] <= widths[1], "the page scrolls sideways on a 360 px phone"
+
+
+@pytest.mark.parametrize("path", ["", "produk/", "kategori/piring-lidi/", "produk/celemek-anak/",
+                                  "produk/keset-bulat-senja/", "cerita/", "tentang/",
+                                  "keranjang/", "cari/?q=teh", "offline/", "404.html"])
+def test_pages_meet_wcag_aa(visit: Visit, path: str) -> None:
+    """axe-core's WCAG 2.1 A and AA rules, on pages as a buyer sees them (cart filled)."""
+    add(visit, "produk/celemek-anak/", 2, "Usia 6-8 tahun · " + rupiah(price_of("celemek-anak")))
+    visit.page.goto(visit.site.url(path))
+    visit.page.wait_for_load_state("networkidle")
+    results = Axe().run(visit.page, options={
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]})
+    assert results.violations_count == 0, results.generate_report()

@@ -9,7 +9,7 @@ var S = {{ {"add": t("add_to_cart"), "qty": t("quantity"), "variant": t("variant
   "searching": t("searching"), "results": t("results"), "sold": t("sold_out")} | tojson }};
 var SITE = {{ site | tojson }}, MONEY = {{ money | tojson }};
 var KEY = "etalase-cart", MAX_LINES = 25, MAX_QTY = 99, MAX_TEXT = 2000, d = document;
-var index = null;
+var index = null, loading = null;
 
 function rp(n) { return MONEY[0] + String(n).replace(/\B(?=(\d{3})+(?!\d))/g, MONEY[1]) + MONEY[2]; }
 function el(tag, attrs, text) {
@@ -30,8 +30,8 @@ function badge(c) {
   var a = d.getElementById("cart-link"), n = 0;
   if (!a) return;
   c.forEach(function (l) { n += l.q; });
-  a.hidden = false;
-  a.lastChild.textContent = n ? "(" + n + ")" : "";
+  a.hidden = !n; // shown once something is in the cart
+  a.lastChild.textContent = "(" + n + ")";
 }
 // Percent-encodes like the site's own order links (RFC 3986: only A-Z a-z 0-9 - . _ ~ stay).
 function enc(text) {
@@ -146,10 +146,12 @@ function store(c) {
 
 // Instant search: the index is fetched the first time the box is used, never before.
 function getIndex(done) {
-  if (index) { done(); return; }
-  fetch(SITE.index).then(function (r) { return r.json(); })
-    .then(function (data) { index = data; done(); })
-    .catch(function () { /* offline: the search page still lists the categories */ });
+  if (!loading) {
+    loading = fetch(SITE.index).then(function (r) { return r.json(); })
+      .then(function (data) { index = data; });
+    loading.catch(function () { loading = null; }); // offline: the page lists the categories
+  }
+  loading.then(done, function () {});
 }
 function fold(s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
 function search(query, out) {
