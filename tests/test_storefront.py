@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, expect
 
 from etalase import whatsapp
 from tests.browser import StaticSite, Visit
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_sample, run
 
 ARTIFACTS = REPO / "test-artifacts"
 SITE_NUMBER = "6281227004321"
@@ -206,3 +206,35 @@ def test_pages_meet_wcag_aa(visit: Visit, path: str) -> None:
         "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]})
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_new_deploy_is_never_hidden_by_the_offline_copy(browser: Browser, tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "site")
+    assert run(root, "build").exit_code == 0
+    site = StaticSite(root / "build")
+    visit = Visit(browser, site)
+    page = visit.page
+    try:
+        page.goto(site.url(""))
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.goto(site.url("produk/teh-rosela/"))
+        expect(page.locator(".price.big")).to_have_text(rupiah(price_of("teh-rosela")))
+        old = page.evaluate("caches.keys()")
+
+        product = root / "content/products/teh-rosela.yaml"
+        product.write_text(product.read_text().replace("price: ", "price: 1", 1))
+        assert run(root, "build").exit_code == 0  # the next deploy, with a new price
+        new_price = int(f"1{price_of('teh-rosela')}")
+        page.goto(site.url("produk/teh-rosela/"))
+        expect(page.locator(".price.big")).to_have_text(rupiah(new_price))
+        # The updated worker drops the old build's pages; only images are kept.
+        page.wait_for_function("olds => caches.keys().then(keys => !keys.some(k => olds.includes(k)"
+                               " && k !== 'images'))", arg=old)
+        page.goto(site.url("produk/teh-rosela/"))
+        site.stop()
+        page.goto(site.url("produk/teh-rosela/"))
+        expect(page.locator(".price.big")).to_have_text(rupiah(new_price))
+        assert visit.outside() == []
+    finally:
+        site.stop()
+        visit.close()
