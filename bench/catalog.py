@@ -7,11 +7,20 @@ import random
 import shutil
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageChops, ImageOps
 
 REPO = Path(__file__).resolve().parent.parent
 CATEGORIES = ["Teh Herbal", "Keset Perca", "Piring Lidi", "Celemek Perca"]
 PHOTOS = 40  # distinct photos, shared by the products
+
+
+def texture(rng: random.Random, dark: tuple[int, ...], light: tuple[int, ...]) -> Image.Image:
+    """A 1600x1200 photo-like picture (woven texture, soft light), so that image bytes
+    in the benchmarks are near a real phone photo's, not a flat colour's."""
+    weave = Image.effect_noise((400, 300), 60).resize((1600, 1200), Image.Resampling.BICUBIC)
+    light_falloff = Image.radial_gradient("L").resize((1600, 1200))
+    shaded = ImageChops.subtract(weave, light_falloff, scale=1.5, offset=rng.randint(0, 40))
+    return ImageOps.colorize(shaded, black=dark, white=light)
 
 
 def make_catalog(root: Path, count: int) -> Path:
@@ -26,8 +35,9 @@ def make_catalog(root: Path, count: int) -> Path:
     (root / "themes").symlink_to(REPO / "themes", target_is_directory=True)
     for i in range(PHOTOS):
         buffer = io.BytesIO()
-        colour = tuple(rng.randint(40, 220) for _ in range(3))
-        Image.new("RGB", (1600, 1200), colour).save(buffer, "JPEG", quality=85)
+        dark, light = (tuple(rng.randint(lo, hi) for _ in range(3)) for lo, hi in
+                       ((20, 110), (140, 240)))
+        texture(rng, dark, light).save(buffer, "JPEG", quality=85)
         (root / f"content/images/foto-{i:02d}.jpg").write_bytes(buffer.getvalue())
     for i in range(count):
         category = CATEGORIES[i % len(CATEGORIES)]

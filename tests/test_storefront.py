@@ -203,7 +203,8 @@ def test_pages_meet_wcag_aa(visit: Visit, path: str) -> None:
     visit.page.goto(visit.site.url(path))
     visit.page.wait_for_load_state("networkidle")
     results = Axe().run(visit.page, options={
-        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                              "wcag22aa"]},  # 2.2 adds tap target sizes
         "resultTypes": ["violations"]})
     assert results.violations_count == 0, results.generate_report()
 
@@ -238,3 +239,21 @@ def test_a_new_deploy_is_never_hidden_by_the_offline_copy(browser: Browser, tmp_
     finally:
         site.stop()
         visit.close()
+
+
+def test_a_broken_script_or_storage_never_breaks_a_page(browser: Browser, site: StaticSite) -> None:
+    visit = Visit(browser, site, service_workers="block")  # so the broken script is served
+    page = visit.page
+    page.goto(site.url(""))
+    page.evaluate("localStorage.setItem('etalase-cart', '{not json')")
+    page.goto(site.url("keranjang/"))
+    expect(page.locator("#cart")).to_have_text("Keranjang masih kosong.")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route("**/aset/etalase.*.js", lambda route: route.fulfill(
+        status=200, content_type="text/javascript", body="throw new Error('broken')"))
+    page.goto(site.url("produk/teh-rosela/"))
+    expect(page.locator("h1")).to_have_text("Teh Rosela")
+    expect(page.get_by_role("link", name="Pesan lewat WhatsApp")).to_be_visible()
+    assert errors == ["broken"]  # the failure happened, and the page is whole
+    visit.close()
