@@ -112,7 +112,7 @@ def _build(root: Path, strict: bool, lang: str) -> Built:
         shown = shown or [p.images[0] for p in catalog.products if p.images]
         preview = images.site_preview([image_sets[p.src] for p in shown if p.src in image_sets],
                                       loaded.cache, loaded.image_settings, out, CONFIG_FILE)
-        renderer = Renderer(loaded.theme, config, catalog, image_sets, report, preview)
+        renderer = Renderer(loaded.theme, config, image_sets, report, preview)
         extras = scripts.Extras(renderer, catalog)
         _stop_on_errors(report, config)
         policy, written, texts = headers.Policy(), [], [extras.index, extras.script]
@@ -131,7 +131,7 @@ def _build(root: Path, strict: bool, lang: str) -> Built:
             count += 1
         extras.write(out, scripts.version(texts), CONFIG_FILE)
         _stop_on_errors(report, config)
-        paths = [page.path for page in written] + [scripts.SERVICE_WORKER]
+        paths = [page.path for page in written] + [scripts.SERVICE_WORKER, scripts.SEARCH_INDEX]
         out.text("_headers", headers.headers_file(policy, paths, config.base_path), CONFIG_FILE)
         lastmod = feeds.modified(root, catalog)
         out.text("sitemap.xml", feeds.sitemap(config, written, lastmod), CONFIG_FILE)

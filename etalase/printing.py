@@ -43,7 +43,7 @@ def qr_svg(link: str) -> str:
 
 
 def tags_page(loaded: Loaded, products: list[Product], target: str) -> str:
-    renderer = Renderer(loaded.theme, loaded.config, loaded.catalog, {}, loaded.report)
+    renderer = Renderer(loaded.theme, loaded.config, {}, loaded.report)
     tags = []
     for product in products:
         link = (renderer.whatsapp_link(product) if target == "order"

@@ -87,8 +87,11 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
     featured = [p for p in catalog.products if p.featured] or list(
         catalog.products[:FEATURED_FALLBACK]
     )
-    yield _page("", "index.html", CONFIG_FILE, {"featured": featured})
-    yield from _listing("produk/", "products.html", CONFIG_FILE, catalog.products, {})
+    categories, stories = catalog.categories, catalog.stories
+    yield _page("", "index.html", CONFIG_FILE,
+                {"featured": featured, "categories": categories, "stories": stories})
+    yield from _listing("produk/", "products.html", CONFIG_FILE, catalog.products,
+                        {"categories": categories})
     for product in catalog.products:
         yield _page(product_path(product), "product.html", product.source, {"product": product},
                     type="product", photo=next(iter(product.images), None))
@@ -96,7 +99,7 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
         yield from _listing(f"kategori/{category.slug}/", "category.html",
                             category.products[0].source, category.products,
                             {"category": category})
-    yield _page("cerita/", "stories.html", CONFIG_FILE)
+    yield _page("cerita/", "stories.html", CONFIG_FILE, {"stories": stories})
     by_slug = {product.slug: product for product in catalog.products}
     for story in catalog.stories:
         linked = [by_slug[slug] for slug, _ in story.products if slug in by_slug]
@@ -105,7 +108,7 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
                     photo=story.photo,
                     noindex=stories_noindex if story.noindex is None else story.noindex)
     yield _page("tentang/", "about.html", CONFIG_FILE)
-    yield _page("cari/", "search.html", CONFIG_FILE, noindex=True)
+    yield _page("cari/", "search.html", CONFIG_FILE, {"categories": categories}, noindex=True)
     yield _page("keranjang/", "cart.html", CONFIG_FILE, noindex=True)
     yield _page("offline/", "offline.html", CONFIG_FILE, noindex=True)
     yield Page("404.html", "404.html", CONFIG_FILE, meta=Meta("404.html", noindex=True))
@@ -151,8 +154,8 @@ class Renderer:
     """Renders pages with a theme; template mistakes become reported problems."""
 
     def __init__(
-        self, theme: Theme, config: SiteConfig, catalog: Catalog,
-        images: Mapping[str, ImageSet], report: Report, site_preview: ImageFile | None = None,
+        self, theme: Theme, config: SiteConfig, images: Mapping[str, ImageSet], report: Report,
+        site_preview: ImageFile | None = None,
     ) -> None:
         self.site_preview = site_preview
         self.theme, self.config, self.report = theme, config, report
@@ -167,8 +170,7 @@ class Renderer:
             keep_trailing_newline=False,
         )
         self.env.globals.update(
-            site=config, products=catalog.products, categories=catalog.categories,
-            stories=catalog.stories, t=self.t, url=self.url, abs_url=self.abs_url,
+            site=config, t=self.t, url=self.url, abs_url=self.abs_url,
             product_url=lambda p: self.url(product_path(p)),
             whatsapp_link=self.whatsapp_link, variants_of=self.variants_of,
             placeholder_css=placeholder_css(), preview_of=self.preview_of,

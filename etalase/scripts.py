@@ -1,8 +1,9 @@
 """The theme's optional extras: the script, the search index and the service worker.
 
-Pages work without any of them. The script and the index are fingerprinted (their name
-carries a hash of their bytes), so hosts may cache them forever; the service worker
-keeps a fixed name and carries the build's version inside instead.
+Pages work without any of them. The script is fingerprinted (its name carries a hash of
+its bytes), so hosts may cache it forever. The index and the service worker keep fixed
+names and are revalidated: the index changes with every price, and a fingerprinted name
+would change the script, and so every page, with it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 ASSET_DIR = "aset"
 SCRIPT = "etalase.js"
 SERVICE_WORKER = "sw.js"
+SEARCH_INDEX = "cari.json"
 OFFLINE_PAGE = "offline/"
 
 
@@ -85,7 +87,7 @@ class Extras:
         self.renderer = renderer
         config = renderer.config
         self.index = search_index(catalog, config.whatsapp)
-        self.index_path = fingerprinted("cari.json", self.index)
+        self.index_path = SEARCH_INDEX
         url, abs_url = renderer.url, renderer.abs_url
         site = {
             "wa": config.whatsapp, "home": abs_url(""), "products": abs_url("produk/"),
@@ -97,9 +99,6 @@ class Extras:
         self.script = minify.script(script).encode("utf-8")
         self.script_path = fingerprinted(SCRIPT, self.script)
         renderer.env.globals["script_url"] = url(self.script_path)
-
-    def paths(self) -> list[str]:
-        return [self.index_path, self.script_path, SERVICE_WORKER]
 
     def write(self, out: StagedOutput, version: str, source: str) -> None:
         """Writes the index, the script and the service worker of build ``version``."""

@@ -123,7 +123,7 @@ def test_search_fetches_its_index_only_when_used(visit: Visit) -> None:
     page = visit.page
     page.goto(visit.site.url(""))
     page.wait_for_load_state("networkidle")
-    assert not [u for u in visit.site.served if u.startswith("/aset/cari.")]
+    assert not [u for u in visit.site.served if u.startswith("/cari.json")]
     box = page.get_by_role("searchbox", name="Cari produk")
     box.fill("lidi")
     hits = page.locator("#hits")
@@ -134,7 +134,7 @@ def test_search_fetches_its_index_only_when_used(visit: Visit) -> None:
     expect(hits).to_contain_text("Keset Bulat Senja")
     box.fill("zzz")
     expect(hits).to_contain_text("Tidak ada produk yang cocok")
-    assert len([u for u in visit.site.served if u.startswith("/aset/cari.")]) == 1
+    assert len([u for u in visit.site.served if u.startswith("/cari.json")]) == 1
     page.goto(visit.site.url("cari/?q=rosela"))  # what the form sends, e.g. from another page
     expect(page.locator("#hits")).to_contain_text("Teh Rosela")
 
