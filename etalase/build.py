@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +15,12 @@ if TYPE_CHECKING:  # the pipeline itself is imported when there is work to do
     from etalase import images
     from etalase.catalog import Catalog
     from etalase.config import SiteConfig
+    from etalase.dependencies import PageKeys
     from etalase.imageproc import ImageSettings
-    from etalase.render import Theme
+    from etalase.memo import Memo, PageRecord
+    from etalase.output import StagedOutput, UpdatedOutput
+    from etalase.render import Page, Renderer, Theme
+    from etalase.scripts import Extras
 
 BUILD_DIR = "build"
 
@@ -46,8 +51,9 @@ class Built:
     skipped: bool = False  # nothing had changed since the last build
 
 
-def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
-    """Loads and validates everything without writing; raises Abort on problems."""
+def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None = None) -> Loaded:
+    """Loads and validates everything without writing; raises Abort on problems.
+    With a ``memo``, unchanged content files and photos are not read again."""
     from etalase import images
     from etalase.catalog import load_catalog
     from etalase.config import load_config
@@ -56,7 +62,7 @@ def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
 
     report = Report()
     config = load_config(root, report)
-    catalog = load_catalog(root, report)
+    catalog = load_catalog(root, report, memo)
     if config is None:
         raise Abort(report, lang, strict)
     theme = Theme(root, config.theme)
@@ -68,42 +74,52 @@ def check(root: Path, strict: bool = False, lang: str = "id") -> Loaded:
         max_megapixels=config.max_megapixels,
     )
     loaded = Loaded(root, config, catalog, report, theme, settings, {})
+    known = memo.digests if memo else None
     for photo in catalog.photos():
         if photo.src not in loaded.photo_keys:  # a photo shared by products: checked once
             loaded.photo_keys[photo.src] = images.inspect(
-                photo, root / "content", settings, loaded.cache, report)
+                photo, root / "content", settings, loaded.cache, report, known)
     if report.failing(strict):
         raise Abort(report, config.language, strict)
     return loaded
 
 
 def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
-    """``check``, then render into a staging folder swapped in only when all went well.
+    """``check``, then write the site; ``build/`` changes only when all went well.
 
     When no input changed since the last successful build and ``build/`` is as it left
-    it, the build is already up to date and nothing is done.
+    it, the build is already up to date and nothing is done. When some inputs changed,
+    only the pages whose inputs changed are rendered, and only changed files written.
     """
+    from etalase import memo as memos
+    from etalase.output import can_update
+
     options = f"strict={strict}"
     last = stamp.load(root)
     now = stamp.inputs(root, options)
-    if last and last["inputs"] == now and last["output"] == stamp.fingerprint(root / BUILD_DIR):
+    output = stamp.fingerprint(root / BUILD_DIR)
+    intact = bool(last) and last["output"] == output and can_update(root / BUILD_DIR)
+    if intact and last["inputs"] == now:
         return Built(last["lang"], last["notes"], last["pages"], last["files"], skipped=True)
-    built = _build(root, strict, lang)
+    memo = memos.load(root)
+    built = _build(root, strict, lang, memo, update=intact and bool(memo.pages))
+    memos.save(root, memo)
     stamp.save(root, {"inputs": now, "output": stamp.fingerprint(root / BUILD_DIR),
                       "lang": built.lang, "notes": built.notes, "pages": built.pages,
                       "files": built.files})
     return built
 
 
-def _build(root: Path, strict: bool, lang: str) -> Built:
-    from etalase import feeds, headers, images, scripts
-    from etalase.output import DuplicateOutput, staged
-    from etalase.render import Renderer, pages, render_all
+def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool) -> Built:
+    """Renders (or keeps, when ``update`` and their key is unchanged) every page."""
+    from etalase import images, scripts
+    from etalase.dependencies import PageKeys, folder_digest
+    from etalase.output import staged, updated
+    from etalase.render import Renderer, pages
 
-    loaded = check(root, strict, lang)
+    loaded = check(root, strict, lang, memo)
     config, catalog, report = loaded.config, loaded.catalog, loaded.report
-    count = 0
-    with staged(root / BUILD_DIR) as out:
+    with (updated if update else staged)(root / BUILD_DIR) as out:
         image_sets = images.process(catalog.photos(), root / "content", loaded.image_settings,
                                     loaded.cache, out, report, config.language,
                                     loaded.photo_keys)
@@ -115,31 +131,73 @@ def _build(root: Path, strict: bool, lang: str) -> Built:
         renderer = Renderer(loaded.theme, config, image_sets, report, preview)
         extras = scripts.Extras(renderer, catalog)
         _stop_on_errors(report, config)
-        policy, written, texts = headers.Policy(), [], [extras.index, extras.script]
+        keys = PageKeys((config, folder_digest(loaded.theme.dir), extras.script_path,
+                         preview, strict), image_sets)
         todo = list(pages(catalog, config.stories_noindex))
-        for page, html in zip(todo, render_all(renderer, todo), strict=True):
-            if html is None:
-                continue
-            policy.add(html)
-            texts.append(html)
-            written.append(page)
-            try:
-                out.text(page.path, html, page.source)
-            except DuplicateOutput as clash:
-                report.error(Loc(clash.second), "url.output_clash", path=clash.path,
-                             other=clash.first)
-            count += 1
-        extras.write(out, scripts.version(texts), CONFIG_FILE)
+        records = _write_pages(renderer, todo, keys, memo.pages if update else {}, out)
         _stop_on_errors(report, config)
-        paths = [page.path for page in written] + [scripts.SERVICE_WORKER, scripts.SEARCH_INDEX]
-        out.text("_headers", headers.headers_file(policy, paths, config.base_path), CONFIG_FILE)
-        lastmod = feeds.modified(root, catalog)
-        out.text("sitemap.xml", feeds.sitemap(config, written, lastmod), CONFIG_FILE)
-        out.text("robots.txt", feeds.robots(config), CONFIG_FILE)
-        out.text("feed.xml", feeds.atom(config, catalog, renderer.t("product_feed")), CONFIG_FILE)
+        _write_files(loaded, renderer, extras, todo, records, out)
         files = len(out.sources)
+    memo.pages = records
     loaded.cache.prune(image_set.key for image_set in image_sets.values())
-    return Built(config.language, report.lines(config.language), count, files)
+    return Built(config.language, report.lines(config.language), len(todo), files)
+
+
+def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
+                 previous: dict[str, PageRecord], out: StagedOutput | UpdatedOutput,
+                 ) -> dict[str, PageRecord]:
+    """Writes (or keeps) every page; returns what was written, for the next build."""
+    from etalase import headers
+    from etalase.memo import PageRecord
+    from etalase.output import DuplicateOutput
+    from etalase.render import render_all
+
+    records: dict[str, PageRecord] = {}
+    fresh: dict[str, str] = {}  # path -> key, of the pages to render
+    for page in todo:
+        key = keys.key(page)
+        known = previous.get(page.path)
+        if known is not None and known.key == key:
+            records[page.path] = known
+        else:
+            fresh[page.path] = key
+    chosen = [page for page in todo if page.path in fresh]
+    rendered = dict(zip(fresh, render_all(renderer, chosen), strict=True))
+    for page in todo:
+        html = rendered.get(page.path)
+        try:
+            if page.path not in fresh:
+                out.keep(page.path, page.source)  # type: ignore[union-attr]
+            elif html is not None:  # None: its template failed, and that is reported
+                out.text(page.path, html, page.source)
+                records[page.path] = PageRecord(fresh[page.path],
+                                                hashlib.sha256(html.encode()).hexdigest(),
+                                                headers.inline_hashes(html))
+        except DuplicateOutput as clash:
+            renderer.report.error(Loc(clash.second), "url.output_clash", path=clash.path,
+                                  other=clash.first)
+    return records
+
+
+def _write_files(loaded: Loaded, renderer: Renderer, extras: Extras, todo: list[Page],
+                 records: dict[str, PageRecord], out: StagedOutput | UpdatedOutput) -> None:
+    """Everything but pages and photos: the CSP, the sitemap, the feed, the scripts."""
+    from etalase import feeds, headers, scripts
+
+    config, catalog = loaded.config, loaded.catalog
+    written = [page for page in todo if page.path in records]
+    policy = headers.Policy()
+    for page in written:
+        policy.add_hashes(records[page.path].inline)
+    version = scripts.version([extras.index, extras.script,
+                               *(records[page.path].sha for page in written)])
+    extras.write(out, version, CONFIG_FILE)
+    paths = [page.path for page in written] + [scripts.SERVICE_WORKER, scripts.SEARCH_INDEX]
+    out.text("_headers", headers.headers_file(policy, paths, config.base_path), CONFIG_FILE)
+    lastmod = feeds.modified(loaded.root, catalog)
+    out.text("sitemap.xml", feeds.sitemap(config, written, lastmod), CONFIG_FILE)
+    out.text("robots.txt", feeds.robots(config), CONFIG_FILE)
+    out.text("feed.xml", feeds.atom(config, catalog, renderer.t("product_feed")), CONFIG_FILE)
 
 
 def _stop_on_errors(report: Report, config: SiteConfig) -> None:

@@ -12,6 +12,7 @@ from etalase import markup, paths
 from etalase.config import MAX_YAML_BYTES
 from etalase.errors import Loc, Report
 from etalase.fields import Fields, suggest
+from etalase.memo import Memo, Parsed, stat_of
 from etalase.yamlio import Map, Node, Scalar, load_mapping, read_text
 
 PRODUCTS_DIR = "content/products"
@@ -104,10 +105,11 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def load_catalog(root: Path, report: Report) -> Catalog:
-    products = _load_all(root, PRODUCTS_DIR, (".yaml", ".yml"), load_product, report)
+def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalog:
+    """Every product and story; with a ``memo``, unchanged files are not read again."""
+    products = _load_all(root, PRODUCTS_DIR, (".yaml", ".yml"), load_product, report, memo)
     products = _unique_urls(products, report)
-    stories = _load_all(root, STORIES_DIR, (".md",), load_story, report)
+    stories = _load_all(root, STORIES_DIR, (".md",), load_story, report, memo)
     stories = _unique_urls(stories, report)
     by_slug = {product.slug: product for product in products}
     for story in stories:
@@ -120,7 +122,7 @@ def load_catalog(root: Path, report: Report) -> Catalog:
     )
 
 
-def _load_all(root, folder, suffixes, loader, report):  # type: ignore[no-untyped-def]
+def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-untyped-def]
     directory = root / folder
     if not directory.is_dir():
         return []
@@ -132,10 +134,27 @@ def _load_all(root, folder, suffixes, loader, report):  # type: ignore[no-untype
         if path.suffix.lower() not in suffixes:
             report.warning(Loc(rel), "file.ignored", kinds=" ".join(suffixes))
             continue
-        item = loader(root, rel, report)
+        item = _load_one(root, rel, loader, report, memo)
         if item is not None:
             items.append(item)
     return items
+
+
+def _load_one(root, rel, loader, report, memo):  # type: ignore[no-untyped-def]
+    if memo is None:
+        return loader(root, rel, report)
+    hit = memo.parsed(rel, root / rel)
+    if hit is None:
+        before, own = stat_of(root / rel), Report()
+        item = loader(root, rel, own)
+        photos = [] if item is None else (
+            list(item.images) if isinstance(item, Product) else [item.photo] if item.photo else [])
+        content = root / "content"
+        hit = Parsed(before, item, own.problems,  # type: ignore[arg-type]
+                     {str(content / p.src): stat_of(content / p.src) for p in photos})
+        memo.files[rel] = hit
+    report.problems.extend(hit.problems)
+    return hit.item
 
 
 def _slug(rel: str, report: Report) -> str | None:

@@ -34,13 +34,11 @@ class Policy:
         self.hashes: dict[str, set[str]] = {"style": set(), "script": set()}
 
     def add(self, html: str) -> None:
-        """Hashes a rendered page's inline blocks (text escaped by the templates, so a
-        regular expression finds exactly the elements)."""
-        if _STYLE_ATTRIBUTE.search(html):
-            raise ValueError("style attributes would need 'unsafe-hashes'; use classes")
-        for tag, attrs, text in _BLOCK.findall(html):
-            if tag.lower() == "style" or _runs(attrs):
-                self.hashes[tag.lower()].add(_sha256(text))
+        self.add_hashes(inline_hashes(html))
+
+    def add_hashes(self, found: list[tuple[str, str]]) -> None:
+        for kind, digest in found:
+            self.hashes[kind].add(digest)
 
     def header(self) -> str:
         def sources(kind: str) -> str:
@@ -52,6 +50,15 @@ class Policy:
             "object-src 'none'", "base-uri 'none'", "form-action 'self'",
             "frame-ancestors 'none'", "upgrade-insecure-requests",
         ])
+
+
+def inline_hashes(html: str) -> list[tuple[str, str]]:
+    """(kind, sha256) of a rendered page's inline style and executable script blocks (text
+    escaped by the templates, so a regular expression finds exactly the elements)."""
+    if _STYLE_ATTRIBUTE.search(html):
+        raise ValueError("style attributes would need 'unsafe-hashes'; use classes")
+    return sorted({(tag.lower(), _sha256(text)) for tag, attrs, text in _BLOCK.findall(html)
+                   if tag.lower() == "style" or _runs(attrs)})
 
 
 def _sha256(text: str) -> str:

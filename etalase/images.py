@@ -26,7 +26,8 @@ from etalase import imageproc, messages
 from etalase.catalog import Photo
 from etalase.errors import Report
 from etalase.imageproc import ImageSettings, TooManyPixels
-from etalase.output import StagedOutput
+from etalase.memo import Stat, stat_of
+from etalase.output import StagedOutput, UpdatedOutput
 
 CACHE_DIR = ".etalase-cache/images"
 MANIFEST = "manifest.json"
@@ -130,19 +131,30 @@ class ImageCache:
         return removed
 
 
-def digest(path: Path, settings: ImageSettings) -> str:
-    hasher = hashlib.sha256(settings.fingerprint())
+def digest(path: Path, settings: ImageSettings,
+           known: dict[str, tuple[Stat, str]] | None = None) -> str:
+    """The photo's cache key: its bytes and the settings. ``known`` remembers keys by file
+    size and time, so a big unchanged photo is not read again on every build."""
+    salt = settings.fingerprint()
+    memo_key = f"{path}\0{hashlib.sha256(salt).hexdigest()[:16]}"
+    stat = stat_of(path)
+    if known is not None and stat is not None and known.get(memo_key, (None,))[0] == stat:
+        return known[memo_key][1]
+    hasher = hashlib.sha256(salt)
     hasher.update(path.read_bytes())
-    return hasher.hexdigest()[:20]
+    key = hasher.hexdigest()[:20]
+    if known is not None and stat is not None:
+        known[memo_key] = (stat, key)
+    return key
 
 
 def inspect(photo: Photo, content: Path, settings: ImageSettings, cache: ImageCache,
-            report: Report) -> str:
+            report: Report, known: dict[str, tuple[Stat, str]] | None = None) -> str:
     """Checks a photo can be used, cheaply: cached ones are known good; others are decoded
     at reduced scale, which catches truncated files, bombs and non-images. Returns the
     photo's digest, so that the build does not hash it again."""
     path = content / photo.src
-    key = digest(path, settings)
+    key = digest(path, settings, known)
     if cache.manifest(key) is not None:
         return key
     try:
@@ -168,7 +180,7 @@ def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[
 
 
 def process(photos: list[Photo], content: Path, settings: ImageSettings, cache: ImageCache,
-            out: StagedOutput, report: Report, lang: str = "id",
+            out: StagedOutput | UpdatedOutput, report: Report, lang: str = "id",
             known: dict[str, str] | None = None) -> dict[str, ImageSet]:
     """Every photo's set, encoding only what the cache lacks; files go into ``out``.
     ``known`` maps photo sources to digests already computed (by ``inspect``)."""
@@ -210,7 +222,7 @@ def _run(todo: dict[str, str], content: Path, settings: ImageSettings, cache: Im
     return results
 
 
-def _publish(key: str, manifest: dict, cache: ImageCache, out: StagedOutput,
+def _publish(key: str, manifest: dict, cache: ImageCache, out: StagedOutput | UpdatedOutput,
              source: str) -> ImageSet:
     files = {}
     for entry in manifest["files"]:
@@ -225,13 +237,18 @@ def _publish(key: str, manifest: dict, cache: ImageCache, out: StagedOutput,
 
 
 def site_preview(sets: list[ImageSet], cache: ImageCache, settings: ImageSettings,
-                 out: StagedOutput, source: str) -> ImageFile | None:
+                 out: StagedOutput | UpdatedOutput, source: str) -> ImageFile | None:
     """A 1200x630 link preview for the home and other pages: slices of up to three
     product previews side by side. Named by the photos it shows, so it is stable."""
     chosen = list(dict.fromkeys(sets))[:3]
     if not chosen:
         return None
     width, height = settings.preview_size
+    key = hashlib.sha256("+".join(s.key for s in chosen).encode()).hexdigest()[:20]
+    url = f"img/site-{key}.jpg"
+    if out.exists(url):  # named by what it shows: the previous site's is the same
+        out.keep(url, source)
+        return ImageFile(url, width, height, "image/jpeg")
     canvas = Image.new("RGB", (width, height), settings.background)
     slice_width = width // len(chosen)
     for index, image_set in enumerate(chosen):
@@ -240,7 +257,5 @@ def site_preview(sets: list[ImageSet], cache: ImageCache, settings: ImageSetting
             left = (width - slice_width) // 2
             part = preview.convert("RGB").crop((left, 0, left + slice_width, height))
         canvas.paste(part, (index * slice_width, 0))
-    key = hashlib.sha256("+".join(s.key for s in chosen).encode()).hexdigest()[:20]
-    url = f"img/site-{key}.jpg"
     out.write(url, imageproc.preview(canvas, settings), source)
     return ImageFile(url, width, height, "image/jpeg")

@@ -1,7 +1,10 @@
-"""Writes the site into a staging folder beside ``build/`` and swaps it in at the end.
+"""Writes the site: whole, into a staging folder swapped in at the end, or, when only a
+few files changed, just those files, after everything has been rendered.
 
-A failed build removes its staging folder and leaves the previous ``build/`` exactly as
-it was; a successful one replaces it whole, so deleted pages leave no trace.
+A failed build removes its staging folder (or discards what it held in memory) and leaves
+the previous ``build/`` exactly as it was; a successful one leaves exactly the new site,
+so deleted pages leave no trace. An update killed midway leaves a marker that makes the
+next build a whole one.
 """
 
 from __future__ import annotations
@@ -22,13 +25,13 @@ class DuplicateOutput(Exception):
         self.path, self.first, self.second = path, first, second
 
 
-class StagedOutput:
-    def __init__(self, staging: Path) -> None:
-        self.dir = staging
-        self.sources: dict[str, str] = {}  # output path -> what wrote it
+class _Claims:
+    def __init__(self, folder: Path) -> None:
+        self.dir = folder
+        self.sources: dict[str, str] = {}  # output path (lower case) -> what wrote it
 
-    def _claim(self, rel: str, source: str) -> Path:
-        """The target of ``rel`` (a "/" path in the site); refuses to give one path twice."""
+    def _claim_path(self, rel: str, source: str) -> PurePosixPath:
+        """Refuses to give one path (a "/" path in the site) twice."""
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts:
             raise ValueError(f"output path outside the site: {rel}")
@@ -36,23 +39,120 @@ class StagedOutput:
         if key in self.sources:
             raise DuplicateOutput(rel, self.sources[key], source)
         self.sources[key] = source
-        target = self.dir / pure
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
-
-    def write(self, rel: str, data: bytes, source: str) -> None:
-        self._claim(rel, source).write_bytes(data)
+        return pure
 
     def text(self, rel: str, text: str, source: str) -> None:
         self.write(rel, text.encode("utf-8"), source)
 
+    def write(self, rel: str, data: bytes, source: str) -> None:
+        raise NotImplementedError
+
+
+class StagedOutput(_Claims):
+    """A whole new site in a fresh folder."""
+
+    incremental = False
+
+    def _claim(self, rel: str, source: str) -> Path:
+        target = self.dir / self._claim_path(rel, source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def exists(self, rel: str) -> bool:
+        return False  # a fresh folder
+
+    def keep(self, rel: str, source: str) -> None:
+        raise ValueError(f"a new site cannot keep {rel}")
+
+    def write(self, rel: str, data: bytes, source: str) -> None:
+        self._claim(rel, source).write_bytes(data)
+
     def link(self, rel: str, src: Path, source: str) -> None:
         """Places an existing file (a cached image) without reading it: a hard link."""
-        target = self._claim(rel, source)
+        _place(src, self._claim(rel, source))
+
+
+def _place(src: Path, target: Path) -> None:
+    try:
+        os.link(src, target)
+    except OSError:  # another file system
+        shutil.copyfile(src, target)
+
+
+class UpdatedOutput(_Claims):
+    """Changes to the previous site, held until ``commit``: new or changed files, and
+    files kept as they are. Whatever is neither is deleted at commit."""
+
+    incremental = True
+
+    def __init__(self, build_dir: Path) -> None:
+        super().__init__(build_dir)
+        self.pending: dict[PurePosixPath, bytes | Path] = {}
+
+    def exists(self, rel: str) -> bool:
+        """The previous site has this file (content-named files need no rewriting)."""
+        return (self.dir / rel).is_file()
+
+    def keep(self, rel: str, source: str) -> None:
+        self._claim_path(rel, source)
+
+    def write(self, rel: str, data: bytes, source: str) -> None:
+        pure = self._claim_path(rel, source)
         try:
-            os.link(src, target)
-        except OSError:  # another file system
-            shutil.copyfile(src, target)
+            if (self.dir / pure).read_bytes() == data:
+                return
+        except OSError:
+            pass
+        self.pending[pure] = data
+
+    def link(self, rel: str, src: Path, source: str) -> None:
+        pure = self._claim_path(rel, source)
+        if not (self.dir / pure).is_file():  # image names carry their content's hash
+            self.pending[pure] = src
+
+    def commit(self) -> None:
+        marker = _marker(self.dir)
+        marker.touch()
+        for pure, data in self.pending.items():
+            target = self.dir / pure
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.partial")
+            partial.unlink(missing_ok=True)
+            if isinstance(data, bytes):
+                partial.write_bytes(data)
+            else:
+                _place(data, partial)
+            os.replace(partial, target)
+        self._delete_the_rest()
+        marker.unlink()
+
+    def _delete_the_rest(self) -> None:
+        folders = []
+        for path in self.dir.rglob("*"):
+            if path.is_dir():
+                folders.append(path)
+            elif path.relative_to(self.dir).as_posix().lower() not in self.sources:
+                path.unlink()
+        for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def _marker(build_dir: Path) -> Path:
+    return build_dir.parent / f".{build_dir.name}.updating"
+
+
+def can_update(build_dir: Path) -> bool:
+    """The previous site is whole: no update of it was cut short."""
+    return build_dir.is_dir() and not _marker(build_dir).exists()
+
+
+@contextmanager
+def updated(build_dir: Path) -> Iterator[UpdatedOutput]:
+    """Yields a writer of changes to ``build_dir``, applied only on success."""
+    out = UpdatedOutput(build_dir)
+    yield out
+    out.commit()
 
 
 @contextmanager
@@ -73,10 +173,12 @@ def _swap(staging: Path, build_dir: Path) -> None:
     staging.chmod(0o755)  # mkdtemp makes it private; hosts need to read it
     if not build_dir.exists():
         os.replace(staging, build_dir)
+        _marker(build_dir).unlink(missing_ok=True)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}.old-", dir=build_dir.parent))
     os.replace(build_dir, old / build_dir.name)
     os.replace(staging, build_dir)
+    _marker(build_dir).unlink(missing_ok=True)
     shutil.rmtree(old, ignore_errors=True)
 
 

@@ -1,0 +1,60 @@
+"""What a page's HTML depends on, as one key: equal keys give byte-identical pages.
+
+A page is rendered from its template with its context (its product, its listing's
+products, the categories on the home page...), the site settings, the theme's files, the
+addresses of the script and the site preview, and the image files of the photos it
+shows. Templates see nothing else: catalog-wide lists are passed in the context, not as
+globals, so a price edit changes the keys of exactly the pages that show that price.
+Etalase's own code is not part of the key; the memo holding the keys is dropped when the
+code changes (see ``memo``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from etalase.catalog import Photo
+from etalase.images import ImageSet
+from etalase.render import Page
+
+
+def folder_digest(folder: Path) -> str:
+    """A hash of every file's name and bytes under ``folder`` (a theme is small)."""
+    hasher = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            hasher.update(f"{path.relative_to(folder).as_posix()}\0".encode())
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def photos_in(value: Any) -> Iterator[Photo]:
+    """Every photo inside a page's context, however deep (a category's products' photos)."""
+    if isinstance(value, Photo):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            yield from photos_in(getattr(value, item.name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from photos_in(item)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from photos_in(item)
+
+
+class PageKeys:
+    def __init__(self, shared: Any, images: Mapping[str, ImageSet]) -> None:
+        """``shared``: whatever every page depends on (settings, theme digest, addresses)."""
+        self.shared = hashlib.sha256(repr(shared).encode()).hexdigest()
+        self.images = images
+
+    def key(self, page: Page) -> str:
+        photos = {p.src for p in photos_in((page.context, page.meta))}
+        image_keys = sorted((src, self.images[src].key) for src in photos if src in self.images)
+        text = repr((self.shared, page.path, page.template, page.context, page.meta, image_keys))
+        return hashlib.sha256(text.encode()).hexdigest()

@@ -1,0 +1,113 @@
+"""Incremental builds: only what changed is rendered and written, and the result is
+byte-identical to a clean full build of the same content."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PRODUCT_YAML, copy_sample, jpeg, run, snapshot
+
+ROSELA = "content/products/teh-rosela.yaml"
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "price": lambda root: replace(root, ROSELA, "price: ", "price: 1"),
+    "template": lambda root: replace(root, "themes/default/templates/product.html",
+                                     "<h1>", '<h1 class="name">'),
+    "interface text": lambda root: replace(root, "themes/default/i18n/id.yaml",
+                                           "cart: Keranjang", "cart: Keranjang belanja"),
+    "product added": lambda root: (root / "content/products/keset-baru.yaml").write_text(
+        PRODUCT_YAML.replace("images/keset.jpg", "images/keset-bulat-senja.jpg"),
+        encoding="utf-8"),
+    "product removed": lambda root: (root / ROSELA).unlink(),
+    "photo replaced": lambda root: (root / "content/images/teh-rosela.jpg").write_bytes(
+        jpeg((900, 700), (150, 30, 60))),
+    "story withdrawn": lambda root: replace(root, "content/stories/bu-ani-kebun-teh.md",
+                                            "consent: true", "consent: false"),
+    "site settings": lambda root: replace(root, "content/site.yaml", "tagline: Teh herbal",
+                                          "tagline: Teh"),
+}
+
+
+def build(root: Path) -> None:
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+
+
+def full_build_of(root: Path, fresh: Path) -> dict[str, str]:
+    """A clean build of the same content and theme, in another folder, with no cache."""
+    shutil.copytree(root / "content", fresh / "content")
+    shutil.copytree(root / "themes", fresh / "themes")
+    build(fresh)
+    return snapshot(fresh / "build")
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    root = copy_sample(tmp_path / "site")
+    build(root)
+    return root
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_incremental_build_equals_a_full_one(sample: Path, tmp_path: Path, edit: str) -> None:
+    EDITS[edit](sample)
+    build(sample)
+    assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
+
+
+def test_only_changed_files_are_written(sample: Path) -> None:
+    site = sample / "build"
+    before = {p: p.stat().st_ino for p in site.rglob("*.html")}
+    EDITS["price"](sample)
+    build(sample)
+    rewritten = {p.relative_to(site).as_posix() for p, ino in before.items()
+                 if p.stat().st_ino != ino}
+    # The product, the listings that show it, the home page (a featured product) and
+    # nothing else; the about page, other products and stories are untouched.
+    assert "produk/teh-rosela/index.html" in rewritten
+    assert "kategori/teh-herbal/index.html" in rewritten
+    assert "produk/index.html" in rewritten
+    assert rewritten <= {"produk/teh-rosela/index.html", "kategori/teh-herbal/index.html",
+                         "produk/index.html", "index.html"}
+
+
+def test_a_failed_build_after_an_incremental_one_changes_nothing(sample: Path,
+                                                                tmp_path: Path) -> None:
+    EDITS["price"](sample)
+    build(sample)
+    before = snapshot(sample / "build")
+    replace(sample, ROSELA, "price: 1", "price: murah ")
+    assert run(sample, "build").exit_code == 1
+    assert snapshot(sample / "build") == before
+    replace(sample, ROSELA, "price: murah ", "price: 2")
+    build(sample)
+    assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
+
+
+def test_an_update_cut_short_makes_the_next_build_whole(sample: Path, tmp_path: Path) -> None:
+    (sample / ".build.updating").touch()  # what a build killed while writing leaves
+    (sample / "build/produk/teh-rosela/index.html").write_text("half")
+    EDITS["price"](sample)
+    build(sample)
+    assert not (sample / ".build.updating").exists()
+    assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
+
+
+def test_a_hand_edited_build_folder_is_rebuilt_whole(sample: Path, tmp_path: Path) -> None:
+    (sample / "build/tentang/index.html").write_text("edited by hand")
+    (sample / "build/stray.txt").write_text("left behind")
+    EDITS["price"](sample)
+    build(sample)
+    assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
