@@ -3,7 +3,8 @@
 For deterministic synthetic catalogs (photos already cached), reports the median wall time
 of the whole `python site.py build` command, and the largest peak RSS, for: a cold build
 without image work, a second build with nothing changed, one product's price edited, one
-theme template edited, and one product added.
+theme template edited, and one product added; and, with `python site.py serve` running,
+the time from saving a price edit to the product page written with the new price.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import argparse
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,8 +42,53 @@ def build(site: Path) -> tuple[float, float]:
 
 
 def cold(site: Path) -> None:
+    """No build/ and nothing remembered from earlier builds; only the photo cache stays."""
     shutil.rmtree(site / "build", ignore_errors=True)
     (site / ".etalase-cache/build-stamp.json").unlink(missing_ok=True)
+    (site / ".etalase-cache/memo.pickle").unlink(missing_ok=True)
+
+
+def serve_loop(site: Path, runs: int) -> float:
+    """Median seconds from saving a price edit to the product page written with it, with
+    `python site.py serve` running (what a volunteer sees)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, str(ROOT / "site.py"), "serve", "--root",
+                               str(site), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    page = site / "build/produk/produk-00007/index.html"
+    times = []
+    try:
+        _wait_for(lambda: _answers(port), 120)
+        for n in range(runs):
+            time.sleep(1)
+            price = 30000 + n
+            start = time.perf_counter()
+            edit_price(site, price - 20000)
+            written = f"data-p={price}"
+            _wait_for(lambda text=written: text in page.read_text("utf-8"), 60)
+            times.append(time.perf_counter() - start)
+    finally:
+        server.terminate()
+        server.wait()
+    return statistics.median(times)
+
+
+def _answers(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _wait_for(ready: Callable[[], bool], limit: float) -> None:
+    deadline = time.perf_counter() + limit
+    while not ready():
+        if time.perf_counter() > deadline:
+            raise SystemExit("timed out")
+        time.sleep(0.002)
 
 
 def edit_price(site: Path, n: int) -> None:
@@ -75,6 +123,7 @@ def measure(site: Path, template: Path, runs: int) -> dict[str, tuple[float, flo
         "one price edited": scenario(site, lambda n: edit_price(site, n + 1), runs),
         "one template edited": scenario(site, touch_template, runs),
         "one product added": scenario(site, add_product, runs),
+        "price edited, serve loop": (serve_loop(site, runs), float("nan")),
     }
 
 

@@ -102,7 +102,7 @@ def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
     if intact and last["inputs"] == now:
         return Built(last["lang"], last["notes"], last["pages"], last["files"], skipped=True)
     memo = memos.load(root)
-    built = _build(root, strict, lang, memo, update=intact and bool(memo.pages))
+    built = _build(root, strict, lang, memo, update=intact and bool(memo.outputs))
     memos.save(root, memo)
     stamp.save(root, {"inputs": now, "output": stamp.fingerprint(root / BUILD_DIR),
                       "lang": built.lang, "notes": built.notes, "pages": built.pages,
@@ -119,7 +119,8 @@ def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool) -> Bui
 
     loaded = check(root, strict, lang, memo)
     config, catalog, report = loaded.config, loaded.catalog, loaded.report
-    with (updated if update else staged)(root / BUILD_DIR) as out:
+    target = root / BUILD_DIR
+    with updated(target, memo.outputs) if update else staged(target) as out:
         image_sets = images.process(catalog.photos(), root / "content", loaded.image_settings,
                                     loaded.cache, out, report, config.language,
                                     loaded.photo_keys)
@@ -138,7 +139,7 @@ def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool) -> Bui
         _stop_on_errors(report, config)
         _write_files(loaded, renderer, extras, todo, records, out)
         files = len(out.sources)
-    memo.pages = records
+    memo.pages, memo.outputs = records, out.paths
     loaded.cache.prune(image_set.key for image_set in image_sets.values())
     return Built(config.language, report.lines(config.language), len(todo), files)
 

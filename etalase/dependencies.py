@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from etalase.catalog import Photo
+from etalase.catalog import Photo, Product
 from etalase.images import ImageSet
 from etalase.render import Page
 
@@ -33,18 +33,20 @@ def folder_digest(folder: Path) -> str:
 
 
 def photos_in(value: Any) -> Iterator[Photo]:
-    """Every photo inside a page's context, however deep (a category's products' photos)."""
-    if isinstance(value, Photo):
+    """Every photo inside a page's context, however deep (a story's products' photos)."""
+    if isinstance(value, Product):
+        yield from value.images
+    elif isinstance(value, Photo):
         yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from photos_in(getattr(value, item.name))
     elif isinstance(value, (list, tuple)):
         for item in value:
             yield from photos_in(item)
     elif isinstance(value, Mapping):
         for item in value.values():
             yield from photos_in(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            yield from photos_in(getattr(value, item.name))
 
 
 class PageKeys:

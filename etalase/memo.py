@@ -54,6 +54,7 @@ class Memo:
     files: dict[str, Parsed] = field(default_factory=dict)  # content path -> result
     digests: dict[str, tuple[Stat, str]] = field(default_factory=dict)  # photo -> digest
     pages: dict[str, PageRecord] = field(default_factory=dict)  # output path -> record
+    outputs: list[str] = field(default_factory=list)  # every file the build wrote
 
     def parsed(self, rel: str, path: Path) -> Parsed | None:
         """The remembered result for a content file, if it and its photos are unchanged."""

@@ -29,6 +29,7 @@ class _Claims:
     def __init__(self, folder: Path) -> None:
         self.dir = folder
         self.sources: dict[str, str] = {}  # output path (lower case) -> what wrote it
+        self.paths: list[str] = []  # output paths as given
 
     def _claim_path(self, rel: str, source: str) -> PurePosixPath:
         """Refuses to give one path (a "/" path in the site) twice."""
@@ -39,6 +40,7 @@ class _Claims:
         if key in self.sources:
             raise DuplicateOutput(rel, self.sources[key], source)
         self.sources[key] = source
+        self.paths.append(pure.as_posix())
         return pure
 
     def text(self, rel: str, text: str, source: str) -> None:
@@ -85,8 +87,9 @@ class UpdatedOutput(_Claims):
 
     incremental = True
 
-    def __init__(self, build_dir: Path) -> None:
+    def __init__(self, build_dir: Path, previous: list[str]) -> None:
         super().__init__(build_dir)
+        self.previous = previous  # the files of the previous site
         self.pending: dict[PurePosixPath, bytes | Path] = {}
 
     def exists(self, rel: str) -> bool:
@@ -127,15 +130,14 @@ class UpdatedOutput(_Claims):
         marker.unlink()
 
     def _delete_the_rest(self) -> None:
-        folders = []
-        for path in self.dir.rglob("*"):
-            if path.is_dir():
-                folders.append(path)
-            elif path.relative_to(self.dir).as_posix().lower() not in self.sources:
-                path.unlink()
-        for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
-            if not any(folder.iterdir()):
-                folder.rmdir()
+        for rel in self.previous:
+            if rel.lower() not in self.sources:
+                path = self.dir / rel
+                path.unlink(missing_ok=True)
+                for folder in path.parents:
+                    if folder == self.dir or any(folder.iterdir()):
+                        break
+                    folder.rmdir()
 
 
 def _marker(build_dir: Path) -> Path:
@@ -148,9 +150,10 @@ def can_update(build_dir: Path) -> bool:
 
 
 @contextmanager
-def updated(build_dir: Path) -> Iterator[UpdatedOutput]:
-    """Yields a writer of changes to ``build_dir``, applied only on success."""
-    out = UpdatedOutput(build_dir)
+def updated(build_dir: Path, previous: list[str]) -> Iterator[UpdatedOutput]:
+    """Yields a writer of changes to ``build_dir`` (which holds the files ``previous``),
+    applied only on success."""
+    out = UpdatedOutput(build_dir, previous)
     yield out
     out.commit()
 

@@ -28,6 +28,12 @@ from etalase.yamlio import Scalar, load_mapping
 THEMES_DIR = "themes"
 FEATURED_FALLBACK = 8
 PER_PAGE = 24
+JINJA_CACHE = ".etalase-cache/templates"  # compiled templates, checked against their source
+
+
+def _folder(path: Path) -> str:
+    path.mkdir(parents=True, exist_ok=True)
+    return str(path)
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,16 @@ class Theme:
         return {k: v.text for k, (_, v) in node.entries.items() if isinstance(v, Scalar)}
 
 
+@dataclass(frozen=True)
+class CategoryLink:
+    """A category as the pages that link to it see it: not its products, so a page
+    listing the categories does not change (nor re-render) when one product does."""
+
+    name: str
+    slug: str
+    count: int
+
+
 def product_path(product: Product) -> str:
     return f"produk/{product.slug}/"
 
@@ -87,7 +103,9 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
     featured = [p for p in catalog.products if p.featured] or list(
         catalog.products[:FEATURED_FALLBACK]
     )
-    categories, stories = catalog.categories, catalog.stories
+    categories = tuple(CategoryLink(c.name, c.slug, len(c.products))
+                       for c in catalog.categories)
+    stories = catalog.stories
     yield _page("", "index.html", CONFIG_FILE,
                 {"featured": featured, "categories": categories, "stories": stories})
     yield from _listing("produk/", "products.html", CONFIG_FILE, catalog.products,
@@ -95,10 +113,10 @@ def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
     for product in catalog.products:
         yield _page(product_path(product), "product.html", product.source, {"product": product},
                     type="product", photo=next(iter(product.images), None))
-    for category in catalog.categories:
+    for category, link in zip(catalog.categories, categories, strict=True):
         yield from _listing(f"kategori/{category.slug}/", "category.html",
                             category.products[0].source, category.products,
-                            {"category": category})
+                            {"category": link})
     yield _page("cerita/", "stories.html", CONFIG_FILE, {"stories": stories})
     by_slug = {product.slug: product for product in catalog.products}
     for story in catalog.stories:
@@ -168,6 +186,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            bytecode_cache=jinja2.FileSystemBytecodeCache(_folder(theme.root / JINJA_CACHE)),
         )
         self.env.globals.update(
             site=config, t=self.t, url=self.url, abs_url=self.abs_url,

@@ -94,8 +94,53 @@ def serve(root: Path, host: str, port: int) -> None:
 
     preview = Preview(root)
     preview.rebuild()
-    server = Server(app=preview)
+    server = Server(app=preview, watcher=_instant_watcher())
     for watched in ("content", "themes"):
         if (root / watched).exists():
             server.watch(str(root / watched), preview.rebuild, delay=0.2)
     server.serve(host=host, port=port, debug=False, restart_delay=0)
+
+
+def _instant_watcher() -> Any:
+    """livereload's watcher, woken by the system's file events (watchdog: inotify, FSEvents,
+    ReadDirectoryChangesW) instead of polling every 0.8 s, so an edit is rebuilt at once."""
+    from livereload.watcher import Watcher
+    from tornado import ioloop
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Wake(FileSystemEventHandler):
+        def __init__(self, wake: Callable[[], None]) -> None:
+            self.wake = wake
+
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type not in ("opened", "closed_no_write"):
+                self.wake()
+
+    class InstantWatcher(Watcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.observer = Observer()
+            self.pending: object | None = None
+
+        def watch(self, path: str, func: Any = None, delay: Any = 0, ignore: Any = None) -> None:
+            super().watch(path, func, delay, ignore)
+            self.observer.schedule(Wake(self.wake), path, recursive=True)
+
+        def start(self, callback: Callable[[], None]) -> bool:
+            self.loop, self.callback = ioloop.IOLoop.current(), callback
+            self.observer.daemon = True
+            self.observer.start()
+            callback()
+            return True  # livereload does not poll
+
+        def wake(self) -> None:  # in watchdog's thread
+            self.loop.add_callback(self.soon)
+
+        def soon(self) -> None:
+            """Runs the check 20 ms after the last event: one save is often several."""
+            if self.pending is not None:
+                self.loop.remove_timeout(self.pending)
+            self.pending = self.loop.call_later(0.02, self.callback)
+
+    return InstantWatcher()
