@@ -104,6 +104,7 @@ def serve(root: Path, host: str, port: int) -> None:
 def _instant_watcher() -> Any:
     """livereload's watcher, woken by the system's file events (watchdog: inotify, FSEvents,
     ReadDirectoryChangesW) instead of polling every 0.8 s, so an edit is rebuilt at once."""
+    from livereload.handlers import LiveReloadHandler
     from livereload.watcher import Watcher
     from tornado import ioloop
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -128,11 +129,19 @@ def _instant_watcher() -> Any:
             self.observer.schedule(Wake(self.wake), path, recursive=True)
 
         def start(self, callback: Callable[[], None]) -> bool:
-            self.loop, self.callback = ioloop.IOLoop.current(), callback
+            self.loop = ioloop.IOLoop.current()
             self.observer.daemon = True
             self.observer.start()
-            callback()
+            self.check()
             return True  # livereload does not poll
+
+        def check(self) -> None:
+            """Rebuilds if anything changed, then reloads every open page. (livereload's
+            own poller skips reloads within 3 s of the last one: a volunteer fixing a
+            typo right after saving it would keep seeing the error.)"""
+            changed, _ = self.examine()
+            if changed:
+                LiveReloadHandler.reload_waiters()
 
         def wake(self) -> None:  # in watchdog's thread
             self.loop.add_callback(self.soon)
@@ -141,6 +150,6 @@ def _instant_watcher() -> Any:
             """Runs the check 20 ms after the last event: one save is often several."""
             if self.pending is not None:
                 self.loop.remove_timeout(self.pending)
-            self.pending = self.loop.call_later(0.02, self.callback)
+            self.pending = self.loop.call_later(0.02, self.check)
 
     return InstantWatcher()

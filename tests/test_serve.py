@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import PRODUCT_YAML, REPO
 from tests.pages import Page
@@ -103,3 +104,21 @@ def test_listens_on_localhost_by_default(server) -> None:  # type: ignore[no-unt
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert f"http://127.0.0.1:{url.rsplit(':', 1)[1]}/" in output
+
+
+def test_open_pages_reload_in_chromium(server, browser) -> None:  # type: ignore[no-untyped-def]
+    """The page in a real browser follows each save: new content, the error overlay for a
+    broken file (in quick succession), and the fixed page again."""
+    root, url, _ = server
+    page = browser.new_page()
+    page.goto(url + "/produk/keset/")
+    expect(page.locator(".price.big")).to_have_text("Rp25.000")
+    page.wait_for_timeout(500)  # livereload.js connects its websocket
+    (root / P).write_text(PRODUCT_YAML.replace("25000", "27500"), encoding="utf-8")
+    expect(page.locator(".price.big")).to_have_text("Rp27.500", timeout=15000)
+    (root / P).write_text(PRODUCT_YAML.replace("25000", "dua puluh ribu"), encoding="utf-8")
+    expect(page.locator("#etalase-error")).to_contain_text(f"{P}:2", timeout=15000)
+    (root / P).write_text(PRODUCT_YAML.replace("25000", "30000"), encoding="utf-8")
+    expect(page.locator(".price.big")).to_have_text("Rp30.000", timeout=15000)
+    expect(page.locator("#etalase-error")).to_have_count(0)
+    page.close()
