@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
+import os
 import re
 import unicodedata
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,11 +126,14 @@ def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalo
     )
 
 
+Loader = Callable[[Path, str, Report], "Product | Story | None"]
+
+
 def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-untyped-def]
     directory = root / folder
     if not directory.is_dir():
         return []
-    items = []
+    rels = []
     for path in sorted(directory.iterdir()):
         rel = f"{folder}/{path.name}"
         if path.name.startswith(".") or path.is_dir():
@@ -134,27 +141,49 @@ def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-
         if path.suffix.lower() not in suffixes:
             report.warning(Loc(rel), "file.ignored", kinds=" ".join(suffixes))
             continue
-        item = _load_one(root, rel, loader, report, memo)
-        if item is not None:
-            items.append(item)
+        rels.append(rel)
+    known = {rel: memo.parsed(rel, root / rel) if memo else None for rel in rels}
+    todo = [rel for rel in rels if known[rel] is None]
+    for rel, parsed in zip(todo, _parse_many(root, todo, loader), strict=True):
+        known[rel] = parsed
+        if memo is not None:
+            memo.files[rel] = parsed
+    items = []
+    for rel in rels:
+        report.problems.extend(known[rel].problems)
+        if known[rel].item is not None:
+            items.append(known[rel].item)
     return items
 
 
-def _load_one(root, rel, loader, report, memo):  # type: ignore[no-untyped-def]
-    if memo is None:
-        return loader(root, rel, report)
-    hit = memo.parsed(rel, root / rel)
-    if hit is None:
-        before, own = stat_of(root / rel), Report()
-        item = loader(root, rel, own)
-        photos = [] if item is None else (
-            list(item.images) if isinstance(item, Product) else [item.photo] if item.photo else [])
-        content = root / "content"
-        hit = Parsed(before, item, own.problems,  # type: ignore[arg-type]
-                     {str(content / p.src): stat_of(content / p.src) for p in photos})
-        memo.files[rel] = hit
-    report.problems.extend(hit.problems)
-    return hit.item
+PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
+
+
+def _parse_many(root: Path, rels: list[str], loader: Loader) -> list[Parsed]:
+    """Parses content files, on all cores when there are many (forked workers)."""
+    workers = os.cpu_count() or 1
+    if len(rels) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return _parse_chunk((root, rels, loader))
+    size = -(-len(rels) // (workers * 4))
+    chunks = [(root, rels[i:i + size], loader) for i in range(0, len(rels), size)]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        return [parsed for chunk in pool.map(_parse_chunk, chunks) for parsed in chunk]
+
+
+def _parse_chunk(job: tuple[Path, list[str], Loader]) -> list[Parsed]:
+    root, rels, loader = job
+    return [_parse(root, rel, loader) for rel in rels]
+
+
+def _parse(root: Path, rel: str, loader: Loader) -> Parsed:
+    """One content file's result, with the problems it reported and the photos it names."""
+    before, own = stat_of(root / rel), Report()
+    item = loader(root, rel, own)
+    photos = [] if item is None else (
+        list(item.images) if isinstance(item, Product) else [item.photo] if item.photo else [])
+    content = root / "content"
+    return Parsed(before, item, own.problems,  # type: ignore[arg-type]
+                  {str(content / p.src): stat_of(content / p.src) for p in photos})
 
 
 def _slug(rel: str, report: Report) -> str | None:

@@ -66,10 +66,10 @@ class ImageSet:
         channels = (int(self.placeholder[i:i + 2], 16) for i in (1, 3, 5))
         return "ph" + "".join(str(_level(c)) for c in channels)
 
-    def sources(self) -> list[tuple[str, list[ImageFile]]]:
+    def sources(self) -> list[tuple[str, tuple[ImageFile, ...]]]:
         """(mime, files by width) per ``<source>``, best format first."""
         order = list(dict.fromkeys(f.mime for f in self.files))
-        return [(mime, [f for f in self.files if f.mime == mime]) for mime in order]
+        return [(mime, tuple(f for f in self.files if f.mime == mime)) for mime in order]
 
 
 PLACEHOLDER_LEVELS = (72, 150, 222)  # each channel of a placeholder is one of these

@@ -177,6 +177,7 @@ class Renderer:
     ) -> None:
         self.site_preview = site_preview
         self.theme, self.config, self.report = theme, config, report
+        self.base_path = config.base_path  # read on every link
         self.strings = theme.strings(config.language, report)
         self.images = images
         self.env = jinja2.Environment(
@@ -194,6 +195,7 @@ class Renderer:
             whatsapp_link=self.whatsapp_link, variants_of=self.variants_of,
             placeholder_css=placeholder_css(), preview_of=self.preview_of,
             product_url_path=product_path, share_link=self.share_link, trail_items=self.trail,
+            srcset=functools.lru_cache(maxsize=8192)(self.srcset),
         )
         self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url,
                                 pair=lambda v: [v.name, v.price])
@@ -207,7 +209,12 @@ class Renderer:
 
     def url(self, path: str) -> str:
         """A link inside the site, working under a sub-path (GitHub project pages)."""
-        return f"{self.config.base_path}/{path}"
+        return f"{self.base_path}/{path}"
+
+    def srcset(self, files: tuple[ImageFile, ...]) -> str:
+        """``/img/a-320.avif 320w, /img/a-480.avif 480w``: one per photo and format,
+        shared by every page that shows the photo, so it is made once."""
+        return ", ".join(f"{self.url(f.url)} {f.width}w" for f in files)
 
     def abs_url(self, path: str) -> str:
         return f"{self.config.base_url}/{path}"

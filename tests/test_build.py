@@ -386,3 +386,27 @@ def test_parallel_rendering_gives_the_same_site(site, monkeypatch: pytest.Monkey
     assert result.exit_code == 1
     assert "galat: themes/default/templates/product.html:" in result.output
     assert snapshot(root / "build") == serial
+
+
+def test_parallel_parsing_gives_the_same_site_and_problems(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from etalase import catalog
+
+    files = {f"content/products/p{i}.yaml": PRODUCT_YAML.replace("Keset Bulat", f"P {i}")
+             for i in range(12)}
+    root = site({**files, "content/products/rusak.yaml": PRODUCT_YAML + "harga: 5\n"})
+    serial_run = run(root, "build", "--strict")
+    (root / "content/products/rusak.yaml").unlink()
+    assert run(root, "build").exit_code == 0
+    serial = snapshot(root / "build")
+    shutil.rmtree(root / "build")
+    shutil.rmtree(root / ".etalase-cache")  # nothing remembered: every file is parsed
+    monkeypatch.setattr(catalog, "PARALLEL_FROM", 1)
+    (root / "content/products/rusak.yaml").write_text(PRODUCT_YAML + "harga: 5\n")
+    parallel_run = run(root, "build", "--strict")
+    assert parallel_run.exit_code == serial_run.exit_code == 1
+    assert parallel_run.output == serial_run.output
+    assert "content/products/rusak.yaml:6:" in parallel_run.output
+    (root / "content/products/rusak.yaml").unlink()
+    shutil.rmtree(root / ".etalase-cache", ignore_errors=True)
+    assert run(root, "build").exit_code == 0
+    assert snapshot(root / "build") == serial
