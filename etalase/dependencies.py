@@ -50,13 +50,27 @@ def photos_in(value: Any) -> Iterator[Photo]:
 
 
 class PageKeys:
-    def __init__(self, shared: Any, images: Mapping[str, ImageSet]) -> None:
-        """``shared``: whatever every page depends on (settings, theme digest, addresses)."""
+    def __init__(self, shared: Any, images: Mapping[str, ImageSet],
+                 sources: Mapping[str, Any] | None = None) -> None:
+        """``shared``: whatever every page depends on (settings, theme digest, addresses).
+        ``sources``: content file -> what its parsed result was made from (the memo's
+        file and photo stats); a product is then named by that instead of its repr."""
         self.shared = hashlib.sha256(repr(shared).encode()).hexdigest()
         self.images = images
+        self.sources = sources or {}
 
     def key(self, page: Page) -> str:
         photos = {p.src for p in photos_in((page.context, page.meta))}
         image_keys = sorted((src, self.images[src].key) for src in photos if src in self.images)
-        text = repr((self.shared, page.path, page.template, page.context, page.meta, image_keys))
+        context = {name: self._text(value) for name, value in page.context.items()}
+        text = repr((self.shared, page.path, page.template, context, page.meta, image_keys))
         return hashlib.sha256(text.encode()).hexdigest()
+
+    def _text(self, value: Any) -> str:
+        """repr(value), except that a product parsed from unchanged inputs is named by them:
+        its repr is the costly part of a key, and a product is on several pages."""
+        if isinstance(value, Product) and value.source in self.sources:
+            return f"<{value.source} {self.sources[value.source]}>"
+        if isinstance(value, (list, tuple)):
+            return f"[{', '.join(self._text(item) for item in value)}]"
+        return repr(value)
