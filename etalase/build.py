@@ -170,7 +170,7 @@ def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
         html = rendered.get(page.path)
         try:
             if page.path not in fresh:
-                out.keep(page.path, page.source)  # type: ignore[union-attr]
+                out.keep(page.path, page.source)
             elif html is not None:  # None: its template failed, and that is reported
                 out.text(page.path, html, page.source)
                 records[page.path] = PageRecord(fresh[page.path],
