@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing as mp
-import os
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from etalase.config import MAX_YAML_BYTES
 from etalase.errors import Loc, Report
 from etalase.fields import Fields, suggest
 from etalase.memo import Memo, Parsed, stat_of
+from etalase.parallel import in_forked_chunks
 from etalase.yamlio import Map, Node, Scalar, load_mapping, read_text
 
 PRODUCTS_DIR = "content/products"
@@ -160,18 +159,15 @@ PARALLEL_FROM = 400  # files; below this, starting processes costs more than it 
 
 
 def _parse_many(root: Path, rels: list[str], loader: Loader) -> list[Parsed]:
-    """Parses content files, on all cores when there are many (forked workers)."""
-    workers = os.cpu_count() or 1
-    if len(rels) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return _parse_chunk((root, rels, loader))
-    size = -(-len(rels) // (workers * 4))
-    chunks = [(root, rels[i:i + size], loader) for i in range(0, len(rels), size)]
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-        return [parsed for chunk in pool.map(_parse_chunk, chunks) for parsed in chunk]
+    """Parses content files, on all cores when there are many."""
+    chunks = in_forked_chunks(functools.partial(_parse_chunk, root, loader), rels,
+                              PARALLEL_FROM)
+    if chunks is None:
+        return _parse_chunk(root, loader, rels)
+    return [parsed for chunk in chunks for parsed in chunk]
 
 
-def _parse_chunk(job: tuple[Path, list[str], Loader]) -> list[Parsed]:
-    root, rels, loader = job
+def _parse_chunk(root: Path, loader: Loader, rels: list[str]) -> list[Parsed]:
     return [_parse(root, rel, loader) for rel in rels]
 
 

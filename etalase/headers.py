@@ -33,9 +33,6 @@ class Policy:
     def __init__(self) -> None:
         self.hashes: dict[str, set[str]] = {"style": set(), "script": set()}
 
-    def add(self, html: str) -> None:
-        self.add_hashes(inline_hashes(html))
-
     def add_hashes(self, found: list[tuple[str, str]]) -> None:
         for kind, digest in found:
             self.hashes[kind].add(digest)

@@ -53,8 +53,6 @@ class _Claims:
 class StagedOutput(_Claims):
     """A whole new site in a fresh folder."""
 
-    incremental = False
-
     def _claim(self, rel: str, source: str) -> Path:
         target = self.dir / self._claim_path(rel, source)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,8 +82,6 @@ def _place(src: Path, target: Path) -> None:
 class UpdatedOutput(_Claims):
     """Changes to the previous site, held until ``commit``: new or changed files, and
     files kept as they are. Whatever is neither is deleted at commit."""
-
-    incremental = True
 
     def __init__(self, build_dir: Path, previous: list[str]) -> None:
         super().__init__(build_dir)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import multiprocessing as mp
-import os
 import traceback
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +20,7 @@ from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
 from etalase.images import ImageFile, ImageSet, placeholder_css
+from etalase.parallel import in_forked_chunks
 from etalase.yamlio import Scalar, load_mapping
 
 THEMES_DIR = "themes"
@@ -309,21 +307,17 @@ def _render_chunk(chunk: list[Page]) -> tuple[list[str | None], list[Problem]]:
 def render_all(renderer: Renderer, pages: list[Page]) -> list[str | None]:
     """Every page's HTML (None where a template failed), on all cores for large sites.
 
-    Workers are forked, so they share the renderer (catalog, images, templates) without
-    pickling it; template problems they find are handed back to the main report.
+    Forked workers share the renderer (images, templates); template problems they find
+    are handed back to the main report.
     """
-    workers = os.cpu_count() or 1
-    if len(pages) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return [renderer.render(page) for page in pages]
     global _WORKER
     _WORKER = renderer
-    size = -(-len(pages) // (workers * 4))
-    chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
     try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            results = list(pool.map(_render_chunk, chunks))
+        results = in_forked_chunks(_render_chunk, pages, PARALLEL_FROM)
     finally:
         _WORKER = None
+    if results is None:
+        return [renderer.render(page) for page in pages]
     htmls: list[str | None] = []
     for chunk_html, problems in results:
         htmls += chunk_html

@@ -19,7 +19,7 @@ from etalase import minify
 
 if TYPE_CHECKING:
     from etalase.catalog import Catalog, Product
-    from etalase.output import StagedOutput
+    from etalase.output import StagedOutput, UpdatedOutput
     from etalase.render import Renderer
 
 ASSET_DIR = "aset"
@@ -87,11 +87,10 @@ class Extras:
         self.renderer = renderer
         config = renderer.config
         self.index = search_index(catalog, config.whatsapp)
-        self.index_path = SEARCH_INDEX
         url, abs_url = renderer.url, renderer.abs_url
         site = {
             "wa": config.whatsapp, "home": abs_url(""), "products": abs_url("produk/"),
-            "local": url("produk/"), "cart": url("keranjang/"), "index": url(self.index_path),
+            "local": url("produk/"), "cart": url("keranjang/"), "index": url(SEARCH_INDEX),
             "sw": url(SERVICE_WORKER), "lang": config.language,
         }
         script = renderer.render_text(SCRIPT, site=site,
@@ -100,9 +99,9 @@ class Extras:
         self.script_path = fingerprinted(SCRIPT, self.script)
         renderer.env.globals["script_url"] = url(self.script_path)
 
-    def write(self, out: StagedOutput, version: str, source: str) -> None:
+    def write(self, out: StagedOutput | UpdatedOutput, version: str, source: str) -> None:
         """Writes the index, the script and the service worker of build ``version``."""
-        out.write(self.index_path, self.index, source)
+        out.write(SEARCH_INDEX, self.index, source)
         out.write(self.script_path, self.script, source)
         url = self.renderer.url
         worker = self.renderer.render_text(

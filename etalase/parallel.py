@@ -1,0 +1,29 @@
+"""Work split across forked processes, for the stages that scale with the catalog."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
+                     parallel_from: int) -> list[Result] | None:
+    """``work`` over chunks of ``items`` on all cores, in order; None when there are fewer
+    than ``parallel_from`` items, one core, or no fork (the caller then works serially).
+
+    Workers are forked, so they share the parent's state (a renderer, a catalog) without
+    pickling it; only the chunks and their results cross between processes.
+    """
+    workers = os.cpu_count() or 1
+    if len(items) < parallel_from or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return None
+    size = -(-len(items) // (workers * 4))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        return list(pool.map(work, chunks))
