@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -410,3 +411,23 @@ def test_parallel_parsing_gives_the_same_site_and_problems(site, monkeypatch: py
     shutil.rmtree(root / ".etalase-cache", ignore_errors=True)
     assert run(root, "build").exit_code == 0
     assert snapshot(root / "build") == serial
+
+
+def test_script_template_mistake_is_reported_and_build_kept(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    assert run(root, "build").exit_code == 0
+    before = snapshot(root / "build")
+    (root / "themes").unlink()
+    shutil.copytree(REPO / "themes", root / "themes")
+    script = root / "themes/default/templates/etalase.js"
+    script.write_text(script.read_text().replace('t("remove")', 't("hapus")'))
+    result = run(root, "build")
+    assert result.exit_code == 1
+    # Jinja places a mistake inside a multi-line expression at the expression's last line.
+    found = re.search(r"galat: themes/default/templates/etalase\.js:(\d+): tema gagal membuat "
+                      r"halaman: the theme has no text for 'hapus' — ", result.output)
+    assert found, result.output
+    line = next(i for i, text in enumerate(script.read_text().splitlines(), 1) if "hapus" in text)
+    assert line <= int(found.group(1)) <= line + 3
+    assert "Traceback" not in result.output
+    assert snapshot(root / "build") == before
