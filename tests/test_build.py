@@ -166,13 +166,19 @@ def test_build_never_writes_into_content(site) -> None:  # type: ignore[no-untyp
     assert snapshot(root / "content") == before
 
 
+def own_theme(root: Path) -> Path:
+    """Replaces the site's link to the shared theme with a copy it may break; returns
+    the copy's templates folder."""
+    (root / "themes").unlink()
+    shutil.copytree(REPO / "themes", root / "themes")
+    return root / "themes/default/templates"
+
+
 def test_template_mistake_is_reported_and_build_kept(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = site()
     assert run(root, "build").exit_code == 0
     before = snapshot(root / "build")
-    (root / "themes").unlink()
-    shutil.copytree(REPO / "themes", root / "themes")
-    about = root / "themes/default/templates/about.html"
+    about = own_theme(root) / "about.html"
     about.write_text(about.read_text().replace("site.about_html", "site.about_text"))
     result = run(root, "build")
     assert result.exit_code == 1
@@ -379,9 +385,7 @@ def test_parallel_rendering_gives_the_same_site(site, monkeypatch: pytest.Monkey
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
     assert run(root, "build").exit_code == 0
     assert snapshot(root / "build") == serial
-    (root / "themes").unlink()
-    shutil.copytree(REPO / "themes", root / "themes")
-    template = root / "themes/default/templates/product.html"
+    template = own_theme(root) / "product.html"
     template.write_text(template.read_text().replace("product.maker", "product.makr"))
     result = run(root, "build")
     assert result.exit_code == 1
@@ -417,9 +421,7 @@ def test_script_template_mistake_is_reported_and_build_kept(site) -> None:  # ty
     root = site()
     assert run(root, "build").exit_code == 0
     before = snapshot(root / "build")
-    (root / "themes").unlink()
-    shutil.copytree(REPO / "themes", root / "themes")
-    script = root / "themes/default/templates/etalase.js"
+    script = own_theme(root) / "etalase.js"
     script.write_text(script.read_text().replace('t("remove")', 't("hapus")'))
     result = run(root, "build")
     assert result.exit_code == 1
