@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from etalase import stamp
@@ -150,36 +151,48 @@ def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
                  previous: dict[str, PageRecord], out: StagedOutput | UpdatedOutput,
                  ) -> dict[str, PageRecord]:
     """Writes (or keeps) every page; returns what was written, for the next build."""
-    from etalase import headers
-    from etalase.memo import PageRecord
     from etalase.output import DuplicateOutput
     from etalase.render import render_all
 
     records: dict[str, PageRecord] = {}
     fresh: dict[str, str] = {}  # path -> key, of the pages to render
     for page in todo:
-        key = keys.key(page)
-        known = previous.get(page.path)
-        if known is not None and known.key == key:
-            records[page.path] = known
-        else:
-            fresh[page.path] = key
-    chosen = [page for page in todo if page.path in fresh]
-    rendered = dict(zip(fresh, render_all(renderer, chosen), strict=True))
-    for page in todo:
-        html = rendered.get(page.path)
         try:
-            if page.path not in fresh:
-                out.keep(page.path, page.source)
-            elif html is not None:  # None: its template failed, and that is reported
-                out.text(page.path, html, page.source)
-                records[page.path] = PageRecord(fresh[page.path],
-                                                hashlib.sha256(html.encode()).hexdigest(),
-                                                headers.inline_hashes(html))
+            out.claim(page.path, page.source)
         except DuplicateOutput as clash:
             renderer.report.error(Loc(clash.second), "url.output_clash", path=clash.path,
                                   other=clash.first)
+            continue
+        key = keys.key(page)
+        known = previous.get(page.path)
+        if known is not None and known.key == key:
+            records[page.path] = known  # kept as it is
+        else:
+            fresh[page.path] = key
+    chosen = [page for page in todo if page.path in fresh]
+    finish = functools.partial(_finish, fresh, out)
+    for page, done in zip(chosen, render_all(renderer, chosen, finish), strict=True):
+        if done is not None:  # None: its template failed, and that is reported
+            records[page.path], data = done
+            if data is not None:
+                out.put(PurePosixPath(page.path), data)
     return records
+
+
+def _finish(keys: dict[str, str], out: StagedOutput | UpdatedOutput, page: Page,
+            html: str) -> tuple[PageRecord, bytes | None]:
+    """A rendered page's record, and its bytes unless they are written already (a new
+    site's pages are written by whichever process rendered them)."""
+    from etalase import headers
+    from etalase.memo import PageRecord
+
+    data = html.encode("utf-8")
+    record = PageRecord(keys[page.path], hashlib.sha256(data).hexdigest(),
+                        headers.inline_hashes(html))
+    if out.direct:
+        out.put(PurePosixPath(page.path), data)
+        return record, None
+    return record, data
 
 
 def _write_files(loaded: Loaded, renderer: Renderer, extras: Extras, todo: list[Page],

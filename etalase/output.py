@@ -26,12 +26,14 @@ class DuplicateOutput(Exception):
 
 
 class _Claims:
+    direct = False  # put() writes straight to disk, so a forked worker may call it
+
     def __init__(self, folder: Path) -> None:
         self.dir = folder
         self.sources: dict[str, str] = {}  # output path (lower case) -> what wrote it
         self.paths: list[str] = []  # output paths as given
 
-    def _claim_path(self, rel: str, source: str) -> PurePosixPath:
+    def claim(self, rel: str, source: str) -> PurePosixPath:
         """Refuses to give one path (a "/" path in the site) twice."""
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts:
@@ -47,15 +49,27 @@ class _Claims:
         self.write(rel, text.encode("utf-8"), source)
 
     def write(self, rel: str, data: bytes, source: str) -> None:
+        self.put(self.claim(rel, source), data)
+
+    def put(self, pure: PurePosixPath, data: bytes) -> None:
+        """Writes a path already claimed."""
         raise NotImplementedError
 
 
 class StagedOutput(_Claims):
     """A whole new site in a fresh folder."""
 
-    def _claim(self, rel: str, source: str) -> Path:
-        target = self.dir / self._claim_path(rel, source)
-        target.parent.mkdir(parents=True, exist_ok=True)
+    direct = True
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self._made: set[Path] = set()  # folders known to exist: a mkdir is slow on some disks
+
+    def _target(self, pure: PurePosixPath) -> Path:
+        target = self.dir / pure
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
         return target
 
     def exists(self, rel: str) -> bool:
@@ -64,12 +78,12 @@ class StagedOutput(_Claims):
     def keep(self, rel: str, source: str) -> None:
         raise ValueError(f"a new site cannot keep {rel}")
 
-    def write(self, rel: str, data: bytes, source: str) -> None:
-        self._claim(rel, source).write_bytes(data)
+    def put(self, pure: PurePosixPath, data: bytes) -> None:
+        self._target(pure).write_bytes(data)
 
     def link(self, rel: str, src: Path, source: str) -> None:
         """Places an existing file (a cached image) without reading it: a hard link."""
-        _place(src, self._claim(rel, source))
+        _place(src, self._target(self.claim(rel, source)))
 
 
 def _place(src: Path, target: Path) -> None:
@@ -93,10 +107,9 @@ class UpdatedOutput(_Claims):
         return (self.dir / rel).is_file()
 
     def keep(self, rel: str, source: str) -> None:
-        self._claim_path(rel, source)
+        self.claim(rel, source)
 
-    def write(self, rel: str, data: bytes, source: str) -> None:
-        pure = self._claim_path(rel, source)
+    def put(self, pure: PurePosixPath, data: bytes) -> None:
         try:
             if (self.dir / pure).read_bytes() == data:
                 return
@@ -105,7 +118,7 @@ class UpdatedOutput(_Claims):
         self.pending[pure] = data
 
     def link(self, rel: str, src: Path, source: str) -> None:
-        pure = self._claim_path(rel, source)
+        pure = self.claim(rel, source)
         if not (self.dir / pure).is_file():  # image names carry their content's hash
             self.pending[pure] = src
 

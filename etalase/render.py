@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import traceback
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
 from babel.dates import format_date
 from babel.numbers import format_currency
+from markupsafe import Markup
 
 from etalase import markup, minify, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
@@ -194,6 +195,7 @@ class Renderer:
             placeholder_css=placeholder_css(), preview_of=self.preview_of,
             product_url_path=product_path, share_link=self.share_link, trail_items=self.trail,
             srcset=functools.lru_cache(maxsize=8192)(self.srcset),
+            page_css=functools.lru_cache(maxsize=1)(self.page_css),
         )
         self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url,
                                 pair=lambda v: [v.name, v.price])
@@ -213,6 +215,12 @@ class Renderer:
         """``/img/a-320.avif 320w, /img/a-480.avif 480w``: one per photo and format,
         shared by every page that shows the photo, so it is made once."""
         return ", ".join(f"{self.url(f.url)} {f.width}w" for f in files)
+
+    def page_css(self) -> Markup:
+        """The theme's stylesheet (``style.css``, rendered with the site's globals) and the
+        photo placeholder colours, minified: the same on every page, so made once."""
+        text = self.env.get_template("style.css").render() + placeholder_css()
+        return Markup(minify.css(text))
 
     def abs_url(self, path: str) -> str:
         return f"{self.config.base_url}/{path}"
@@ -294,32 +302,40 @@ class Renderer:
 
 
 PARALLEL_FROM = 300  # pages; below this, starting processes costs more than it saves
-_WORKER: Renderer | None = None  # the renderer a forked worker inherits
+Done = TypeVar("Done")
+_WORKER: tuple[Renderer, Callable[[Page, str], Any]] | None = None  # what a worker inherits
 
 
-def _render_chunk(chunk: list[Page]) -> tuple[list[str | None], list[Problem]]:
+def _render_chunk(chunk: list[Page]) -> tuple[list[Any], list[Problem]]:
     assert _WORKER is not None
-    before = len(_WORKER.report.problems)
-    htmls = [_WORKER.render(page) for page in chunk]
-    return htmls, _WORKER.report.problems[before:]
+    renderer, finish = _WORKER
+    before = len(renderer.report.problems)
+    done = []
+    for page in chunk:
+        html = renderer.render(page)
+        done.append(None if html is None else finish(page, html))
+    return done, renderer.report.problems[before:]
 
 
-def render_all(renderer: Renderer, pages: list[Page]) -> list[str | None]:
-    """Every page's HTML (None where a template failed), on all cores for large sites.
+def render_all(renderer: Renderer, pages: list[Page],
+               finish: Callable[[Page, str], Done]) -> list[Done | None]:
+    """Renders every page and hands its HTML to ``finish``, on all cores for large sites;
+    returns what ``finish`` returned (None where a template failed, which is reported).
 
-    Forked workers share the renderer (images, templates); template problems they find
-    are handed back to the main report.
+    Forked workers share the renderer (images, templates) and run ``finish`` themselves,
+    so hashing and writing pages is spread too, and only its results cross back. Template
+    problems they find are handed back to the main report.
     """
     global _WORKER
-    _WORKER = renderer
+    _WORKER = (renderer, finish)
     try:
         results = in_forked_chunks(_render_chunk, pages, PARALLEL_FROM)
+        if results is None:
+            return _render_chunk(pages)[0]
     finally:
         _WORKER = None
-    if results is None:
-        return [renderer.render(page) for page in pages]
-    htmls: list[str | None] = []
-    for chunk_html, problems in results:
-        htmls += chunk_html
+    done: list[Done | None] = []
+    for chunk_done, problems in results:
+        done += chunk_done
         renderer.report.problems.extend(problems)
-    return htmls
+    return done
