@@ -50,6 +50,7 @@ class Built:
     pages: int
     files: int
     skipped: bool = False  # nothing had changed since the last build
+    changed: list[str] | None = None  # an update's written and deleted files (None: whole)
 
 
 def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None = None) -> Loaded:
@@ -85,29 +86,33 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
     return loaded
 
 
-def build(root: Path, strict: bool = False, lang: str = "id") -> Built:
+def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = False) -> Built:
     """``check``, then write the site; ``build/`` changes only when all went well.
 
     When no input changed since the last successful build and ``build/`` is as it left
     it, the build is already up to date and nothing is done. When some inputs changed,
     only the pages whose inputs changed are rendered, and only changed files written.
+    ``serving``: the caller (``serve``) is the only writer of ``build/``, so the state
+    of ``build/`` its last build left is taken as it is (see ``stamp.output``).
     """
     from etalase import memo as memos
     from etalase.output import can_update
 
     options = f"strict={strict}"
+    target = root / BUILD_DIR
     last = stamp.load(root)
     now = stamp.inputs(root, options)
-    output = stamp.fingerprint(root / BUILD_DIR)
-    intact = bool(last) and last["output"] == output and can_update(root / BUILD_DIR)
+    before = stamp.output(root, target, trusted=serving)
+    intact = bool(last) and last["output"] == stamp.digest(before) and can_update(target)
     if intact and last["inputs"] == now:
         return Built(last["lang"], last["notes"], last["pages"], last["files"], skipped=True)
     memo = memos.load(root)
     built = _build(root, strict, lang, memo, update=intact and bool(memo.outputs))
+    after = (stamp.listing(target) if built.changed is None
+             else stamp.relisted(before, target, built.changed))
     memos.save(root, memo)
-    stamp.save(root, {"inputs": now, "output": stamp.fingerprint(root / BUILD_DIR),
-                      "lang": built.lang, "notes": built.notes, "pages": built.pages,
-                      "files": built.files})
+    stamp.save(root, {"inputs": now, "lang": built.lang, "notes": built.notes,
+                      "pages": built.pages, "files": built.files}, after)
     return built
 
 
@@ -144,7 +149,8 @@ def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool) -> Bui
         files = len(out.sources)
     memo.pages, memo.outputs = records, out.paths
     loaded.cache.prune(image_set.key for image_set in image_sets.values())
-    return Built(config.language, report.lines(config.language), len(todo), files)
+    return Built(config.language, report.lines(config.language), len(todo), files,
+                 changed=out.changed)
 
 
 def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,

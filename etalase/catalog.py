@@ -14,8 +14,9 @@ from etalase import markup, paths
 from etalase.config import MAX_YAML_BYTES
 from etalase.errors import Loc, Report
 from etalase.fields import Fields, suggest
-from etalase.memo import Memo, Parsed, stat_of
+from etalase.memo import Memo, Parsed
 from etalase.parallel import in_forked_chunks
+from etalase.stamp import stat_of
 from etalase.yamlio import Map, Node, Scalar, load_mapping, read_text
 
 PRODUCTS_DIR = "content/products"

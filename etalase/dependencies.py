@@ -58,19 +58,28 @@ class PageKeys:
         self.shared = hashlib.sha256(repr(shared).encode()).hexdigest()
         self.images = images
         self.sources = sources or {}
+        self._named: dict[str, str] = {}  # content file -> its name in keys, made once
 
     def key(self, page: Page) -> str:
-        photos = {p.src for p in photos_in((page.context, page.meta))}
+        photos: set[str] = set()  # the photos the page shows, filled in by _text
+        context = {name: self._text(value, photos) for name, value in page.context.items()}
+        meta = self._text(page.meta, photos)
         image_keys = sorted((src, self.images[src].key) for src in photos if src in self.images)
-        context = {name: self._text(value) for name, value in page.context.items()}
-        text = repr((self.shared, page.path, page.template, context, page.meta, image_keys))
+        text = repr((self.shared, page.path, page.template, context, meta, image_keys))
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _text(self, value: Any) -> str:
+    def _text(self, value: Any, photos: set[str]) -> str:
         """repr(value), except that a product parsed from unchanged inputs is named by them:
-        its repr is the costly part of a key, and a product is on several pages."""
-        if isinstance(value, Product) and value.source in self.sources:
-            return f"<{value.source} {self.sources[value.source]}>"
+        its repr is the costly part of a key, and a product is on several pages. The
+        photos inside ``value`` are added to ``photos``."""
+        if isinstance(value, Product):
+            photos.update(photo.src for photo in value.images)
+            if value.source not in self.sources:
+                return repr(value)
+            if value.source not in self._named:
+                self._named[value.source] = f"<{value.source} {self.sources[value.source]}>"
+            return self._named[value.source]
         if isinstance(value, (list, tuple)):
-            return f"[{', '.join(self._text(item) for item in value)}]"
+            return f"[{', '.join(self._text(item, photos) for item in value)}]"
+        photos.update(photo.src for photo in photos_in(value))
         return repr(value)

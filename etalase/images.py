@@ -26,8 +26,8 @@ from etalase import imageproc, messages
 from etalase.catalog import Photo
 from etalase.errors import Report
 from etalase.imageproc import ImageSettings, TooManyPixels
-from etalase.memo import Stat, stat_of
 from etalase.output import StagedOutput, UpdatedOutput
+from etalase.stamp import Stat, stat_of
 
 CACHE_DIR = ".etalase-cache/images"
 MANIFEST = "manifest.json"

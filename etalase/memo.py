@@ -17,17 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from etalase import stamp
+from etalase.stamp import Stat, stat_of
 
 MEMO = ".etalase-cache/memo.pickle"
-Stat = tuple[int, int]  # size, modification time in ns
-
-
-def stat_of(path: Path) -> Stat | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_size, info.st_mtime_ns
 
 
 @dataclass

@@ -32,6 +32,7 @@ class _Claims:
         self.dir = folder
         self.sources: dict[str, str] = {}  # output path (lower case) -> what wrote it
         self.paths: list[str] = []  # output paths as given
+        self.changed: list[str] | None = None  # an update's written and deleted files
 
     def claim(self, rel: str, source: str) -> PurePosixPath:
         """Refuses to give one path (a "/" path in the site) twice."""
@@ -135,18 +136,19 @@ class UpdatedOutput(_Claims):
             else:
                 _place(data, partial)
             os.replace(partial, target)
-        self._delete_the_rest()
+        self.changed = [pure.as_posix() for pure in self.pending] + self._delete_the_rest()
         marker.unlink()
 
-    def _delete_the_rest(self) -> None:
-        for rel in self.previous:
-            if rel.lower() not in self.sources:
-                path = self.dir / rel
-                path.unlink(missing_ok=True)
-                for folder in path.parents:
-                    if folder == self.dir or any(folder.iterdir()):
-                        break
-                    folder.rmdir()
+    def _delete_the_rest(self) -> list[str]:
+        deleted = [rel for rel in self.previous if rel.lower() not in self.sources]
+        for rel in deleted:
+            path = self.dir / rel
+            path.unlink(missing_ok=True)
+            for folder in path.parents:
+                if folder == self.dir or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        return deleted
 
 
 def _marker(build_dir: Path) -> Path:

@@ -48,7 +48,7 @@ class Preview:
         lang = peek_language(self.root)
         start = time.perf_counter()
         try:
-            build.build(self.root, lang=lang)
+            build.build(self.root, lang=lang, serving=True)
         except click.ClickException as failure:
             report = getattr(failure, "report", None)  # content problems (Abort)
             self.errors = [*(report.lines(lang) if report else []), failure.format_message()]

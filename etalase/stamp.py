@@ -19,35 +19,71 @@ STAMP = ".etalase-cache/build-stamp.json"
 PACKAGE = Path(__file__).resolve().parent
 
 
+Entry = tuple[str, int, int]  # path, size, modification time in ns
+Stat = tuple[int, int]  # size, modification time in ns
+_SAVED: dict[Path, tuple[Stat | None, list[Entry]]] = {}  # root -> the stamp this process
+# saved (its file's stat) and the listing of the output it describes
+
+
+def stat_of(path: Path) -> Stat | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
 def fingerprint(*folders: Path, extra: str = "") -> str:
+    return digest([entry for folder in folders for entry in listing(folder)], extra)
+
+
+def digest(entries: list[Entry], extra: str = "") -> str:
     hasher = hashlib.sha256(extra.encode())
-    for folder in folders:
-        if folder.exists():
-            for path, size, mtime in _files(str(folder.resolve())):
-                hasher.update(f"{path}\0{size}\0{mtime}\n".encode())
+    for path, size, mtime in entries:
+        hasher.update(f"{path}\0{size}\0{mtime}\n".encode())
     return hasher.hexdigest()
 
 
-def _files(top: str) -> list[tuple[str, int, int]]:
-    """Every regular file under ``top`` with its size and time, sorted (os.walk: this runs
-    on every build, and is several times faster than pathlib's rglob)."""
+def listing(folder: Path) -> list[Entry]:
+    """Every regular file under ``folder`` with its size and time, sorted (os.walk: this
+    runs on every build, and is several times faster than pathlib's rglob)."""
     found = []
-    for folder, subfolders, names in os.walk(top):
+    for top, subfolders, names in os.walk(folder.resolve()):
         subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        for name in names:
-            path = os.path.join(folder, name)
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue
-            if stat.S_ISREG(info.st_mode):
-                found.append((path, info.st_size, info.st_mtime_ns))
+        found += filter(None, (_entry(os.path.join(top, name)) for name in names))
     return sorted(found)
+
+
+def _entry(path: str) -> Entry | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (path, info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
+
+
+def relisted(entries: list[Entry], folder: Path, changed: list[str]) -> list[Entry]:
+    """``entries`` (a listing of ``folder``) after the files ``changed`` (relative paths)
+    were written or deleted: only those are looked at again."""
+    top = folder.resolve()
+    paths = {os.path.join(top, rel) for rel in changed}
+    kept = [entry for entry in entries if entry[0] not in paths]
+    return sorted(kept + list(filter(None, map(_entry, paths))))
 
 
 def inputs(root: Path, options: str) -> str:
     return fingerprint(root / "content", root / "themes", PACKAGE,
                        extra=f"{sys.version}\0{options}")
+
+
+def output(root: Path, folder: Path, trusted: bool) -> list[Entry]:
+    """The listing of the output ``folder``. A ``trusted`` caller is the only writer of
+    the folder (``serve``): while the stamp is the one this process saved, the listing
+    it saved with it is used, and the folder is not walked."""
+    known = _SAVED.get(root.resolve())
+    if trusted and known and known[0] == stat_of(root / STAMP):
+        return known[1]
+    return listing(folder)
 
 
 def load(root: Path) -> dict[str, Any] | None:
@@ -57,9 +93,11 @@ def load(root: Path) -> dict[str, Any] | None:
         return None
 
 
-def save(root: Path, record: dict[str, Any]) -> None:
+def save(root: Path, record: dict[str, Any], output_listing: list[Entry]) -> None:
+    """Saves ``record`` with the fingerprint of the output as ``output_listing`` lists it."""
     path = root / STAMP
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
-    partial.write_text(json.dumps(record), "utf-8")
+    partial.write_text(json.dumps({**record, "output": digest(output_listing)}), "utf-8")
     partial.replace(path)
+    _SAVED[root.resolve()] = (stat_of(path), output_listing)

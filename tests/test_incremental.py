@@ -4,12 +4,16 @@ byte-identical to a clean full build of the same content."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PRODUCT_YAML, copy_sample, jpeg, run, snapshot
+from etalase import stamp
+from etalase.build import build as build_site
+from tests.conftest import PRODUCT_YAML, REPO, copy_sample, jpeg, run, snapshot
 
 ROSELA = "content/products/teh-rosela.yaml"
 
@@ -65,6 +69,28 @@ def test_an_incremental_build_equals_a_full_one(sample: Path, tmp_path: Path, ed
     EDITS[edit](sample)
     build(sample)
     assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
+    # The stamp describes build/ as it now is (updated from the files written, not walked
+    # again), so the next build knows that nothing changed.
+    assert stamp.load(sample)["output"] == stamp.fingerprint(sample / "build")
+    assert build_site(sample).skipped
+
+
+def test_serve_trusts_the_output_it_left_until_another_build_writes(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_site(sample, serving=True)
+    EDITS["price"](sample)
+    walked = []
+    monkeypatch.setattr(stamp, "listing", lambda folder: walked.append(folder) or [])
+    stamp.output(sample, sample / "build", trusted=True)
+    assert walked == []
+    stamp.output(sample, sample / "build", trusted=False)  # the command always looks
+    assert walked == [sample / "build"]
+    monkeypatch.undo()
+    subprocess.run([sys.executable, "site.py", "build", "--root", str(sample)], check=True,
+                   cwd=REPO, capture_output=True)  # another process rewrites the stamp
+    monkeypatch.setattr(stamp, "listing", lambda folder: walked.append(folder) or [])
+    stamp.output(sample, sample / "build", trusted=True)
+    assert len(walked) == 2
 
 
 def test_only_changed_files_are_written(sample: Path) -> None:
