@@ -161,13 +161,16 @@ def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
     from etalase.render import render_all
 
     records: dict[str, PageRecord] = {}
-    fresh: dict[str, str] = {}  # path -> key, of the pages to render
+    fresh: dict[str, str | None] = {}  # path -> key, of the pages to render
     for page in todo:
         try:
             out.claim(page.path, page.source)
         except DuplicateOutput as clash:
             renderer.report.error(Loc(clash.second), "url.output_clash", path=clash.path,
                                   other=clash.first)
+            continue
+        if not previous:  # nothing to compare with: the key is made where the page is
+            fresh[page.path] = None
             continue
         key = keys.key(page)
         known = previous.get(page.path)
@@ -176,7 +179,7 @@ def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
         else:
             fresh[page.path] = key
     chosen = [page for page in todo if page.path in fresh]
-    finish = functools.partial(_finish, fresh, out)
+    finish = functools.partial(_finish, keys, fresh, out)
     for page, done in zip(chosen, render_all(renderer, chosen, finish), strict=True):
         if done is not None:  # None: its template failed, and that is reported
             records[page.path], data = done
@@ -185,15 +188,15 @@ def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
     return records
 
 
-def _finish(keys: dict[str, str], out: StagedOutput | UpdatedOutput, page: Page,
-            html: str) -> tuple[PageRecord, bytes | None]:
+def _finish(keys: PageKeys, known: dict[str, str | None], out: StagedOutput | UpdatedOutput,
+            page: Page, html: str) -> tuple[PageRecord, bytes | None]:
     """A rendered page's record, and its bytes unless they are written already (a new
-    site's pages are written by whichever process rendered them)."""
+    site's pages are written, and their keys made, by whichever process rendered them)."""
     from etalase import headers
     from etalase.memo import PageRecord
 
     data = html.encode("utf-8")
-    record = PageRecord(keys[page.path], hashlib.sha256(data).hexdigest(),
+    record = PageRecord(known[page.path] or keys.key(page), hashlib.sha256(data).hexdigest(),
                         headers.inline_hashes(html))
     if out.direct:
         out.put(PurePosixPath(page.path), data)

@@ -385,6 +385,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("tema gagal membuat halaman: {detail}", "periksa templat tema di baris ini"),
         "en": ("the theme failed to render a page: {detail}", "check the theme template on this line"),
     },
+    "template.style_attribute": {
+        "id": ("atribut style tidak diizinkan oleh kebijakan keamanan (CSP) halaman",
+               "pindahkan gayanya ke style.css dan pakai class"),
+        "en": ("a style attribute is not allowed by the pages' security policy (CSP)",
+               "move the style into style.css and use a class"),
+    },
     "deploy.no_build": {
         "id": ("tidak ada situs yang sudah dibuat di {path}", "jalankan  python site.py build  dulu"),
         "en": ("there is no built site in {path}", "run  python site.py build  first"),

@@ -16,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 from markupsafe import Markup
 
-from etalase import markup, minify, whatsapp
+from etalase import headers, markup, minify, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
@@ -274,7 +274,13 @@ class Renderer:
         except jinja2.TemplateError as exc:
             self.report.error(self._where(exc, page), "template.error", detail=str(exc))
             return None
-        return minify.page(html)
+        html = minify.page(html)
+        # A quick look first: minify-html writes attribute names in lower case, with no
+        # spaces around "=".
+        if "style=" in html and headers.style_attribute(html):
+            self.report.error(self._style_attribute_at(page), "template.style_attribute")
+            return None
+        return html
 
     def render_text(self, template: str, **context: Any) -> str:
         """A theme file that is not a page (the script, the service worker)."""
@@ -284,6 +290,15 @@ class Renderer:
         except jinja2.TemplateError as exc:
             self.report.error(self._where(exc, page), "template.error", detail=str(exc))
             return ""
+
+    def _style_attribute_at(self, page: Page) -> Loc:
+        """Where the theme writes a style attribute (in the page's template, or any)."""
+        folder = self.theme.dir / "templates"
+        for path in [folder / page.template, *sorted(folder.rglob("*.html"))]:
+            found = headers.style_attribute(path.read_text("utf-8"))
+            if found:
+                return Loc(self._rel(str(path)), found.string.count("\n", 0, found.end()) + 1)
+        return Loc(f"{THEMES_DIR}/{self.theme.name}/templates/{page.template}")
 
     def _where(self, exc: jinja2.TemplateError, page: Page) -> Loc:
         if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:

@@ -189,6 +189,21 @@ def test_template_mistake_is_reported_and_build_kept(site, tmp_path: Path) -> No
     assert snapshot(root / "build") == before
 
 
+def test_a_style_attribute_in_a_theme_is_reported_at_its_line(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    assert run(root, "build").exit_code == 0
+    before = snapshot(root / "build")
+    about = own_theme(root) / "about.html"
+    about.write_text(about.read_text().replace("<h1>", '<h1\n  STYLE = "color: red">'))
+    result = run(root, "build")
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate(about.read_text().splitlines(), 1) if "STYLE" in text)
+    assert (f"galat: themes/default/templates/about.html:{line}: atribut style tidak diizinkan"
+            in result.output)
+    assert "Traceback" not in result.output
+    assert snapshot(root / "build") == before
+
+
 def test_markdown_is_sanitised(site) -> None:  # type: ignore[no-untyped-def]
     evil = (
         'description: |\n  Hi <script>alert(1)</script> <b onclick="x()">b</b>\n'
