@@ -26,11 +26,23 @@ def resolve_image(raw: str, content: Path) -> Found:
     if pure.suffix.lower() not in IMAGE_SUFFIXES:
         return None, "path.not_image", {**args, "kinds": ", ".join(sorted(IMAGE_SUFFIXES))}
     path = content / pure
-    if path.exists() and not path.resolve().is_relative_to(content.resolve()):
-        return None, "path.outside", args  # a symlink that leads out of content/
+    if _leaves(content, pure):
+        return None, "path.outside", args
     if not path.is_file():
         return None, *_missing(raw, content)
     return path, None, {}
+
+
+def _leaves(content: Path, rel: PurePosixPath) -> bool:
+    """The path goes through a symbolic link that leads out of ``content/``. Only the
+    steps inside ``content/`` are looked at (resolving the whole path costs a system call
+    for every folder above it, for every photo)."""
+    step = content
+    for name in rel.parts:
+        step = step / name
+        if step.is_symlink():
+            return not (content / rel).resolve().is_relative_to(content.resolve())
+    return False
 
 
 def _missing(raw: str, content: Path) -> tuple[str, dict[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -280,6 +281,28 @@ def test_symlink_out_of_content_is_refused(site, tmp_path: Path) -> None:  # typ
     result = run(root, "check")
     assert result.exit_code == 1
     assert f'galat: {P}:5: gambar "images/keset.jpg" ada di luar folder content/' in result.output
+
+
+def test_symlinked_folder_out_of_content_is_refused(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    elsewhere = tmp_path / "pribadi"
+    elsewhere.mkdir()
+    (elsewhere / "keset.jpg").write_bytes(jpeg())
+    root = site({"content/images/keset.jpg": None})
+    shutil.rmtree(root / "content/images", ignore_errors=True)
+    os.symlink(elsewhere, root / "content/images")
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert f'galat: {P}:5: gambar "images/keset.jpg" ada di luar folder content/' in result.output
+
+
+def test_symlink_inside_content_is_followed(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/images/keset.jpg": None})
+    (root / "content/foto").mkdir()
+    (root / "content/foto/keset-asli.jpg").write_bytes(jpeg())
+    (root / "content/images").mkdir(exist_ok=True)
+    os.symlink(root / "content/foto/keset-asli.jpg", root / "content/images/keset.jpg")
+    result = run(root, "check")
+    assert result.exit_code == 0, result.output
 
 
 def test_decompression_bomb_is_refused(site) -> None:  # type: ignore[no-untyped-def]
