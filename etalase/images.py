@@ -9,6 +9,7 @@ that hash, never the original file name.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -60,7 +61,8 @@ class ImageSet:
     def height(self) -> int:
         return self.fallback.height
 
-    @property
+    # A photo is shown on several pages: what pages ask of it is worked out once.
+    @functools.cached_property
     def placeholder_class(self) -> str:
         """The nearest of the placeholder colour classes to this photo's average colour."""
         channels = (int(self.placeholder[i:i + 2], 16) for i in (1, 3, 5))
@@ -68,6 +70,10 @@ class ImageSet:
 
     def sources(self) -> list[tuple[str, tuple[ImageFile, ...]]]:
         """(mime, files by width) per ``<source>``, best format first."""
+        return self._sources
+
+    @functools.cached_property
+    def _sources(self) -> list[tuple[str, tuple[ImageFile, ...]]]:
         order = list(dict.fromkeys(f.mime for f in self.files))
         return [(mime, tuple(f for f in self.files if f.mime == mime)) for mime in order]
 

@@ -179,6 +179,7 @@ class Renderer:
         self.base_path = config.base_path  # read on every link
         self.strings = theme.strings(config.language, report)
         self.images = images
+        self._srcsets: dict[int, tuple[tuple[ImageFile, ...], str]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(theme.dir / "templates"),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
@@ -186,6 +187,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            auto_reload=False,  # one build, one environment: no stat of templates per page
             bytecode_cache=jinja2.FileSystemBytecodeCache(_folder(theme.root / JINJA_CACHE)),
         )
         self.env.globals.update(
@@ -194,7 +196,7 @@ class Renderer:
             whatsapp_link=self.whatsapp_link, variants_of=self.variants_of,
             placeholder_css=placeholder_css(), preview_of=self.preview_of,
             product_url_path=product_path, share_link=self.share_link, trail_items=self.trail,
-            srcset=functools.lru_cache(maxsize=8192)(self.srcset),
+            srcset=self.srcset,
             page_css=functools.lru_cache(maxsize=1)(self.page_css),
         )
         self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url,
@@ -213,8 +215,14 @@ class Renderer:
 
     def srcset(self, files: tuple[ImageFile, ...]) -> str:
         """``/img/a-320.avif 320w, /img/a-480.avif 480w``: one per photo and format,
-        shared by every page that shows the photo, so it is made once."""
-        return ", ".join(f"{self.url(f.url)} {f.width}w" for f in files)
+        shared by every page that shows the photo, so it is made once. The files are the
+        same tuple every time (``ImageSet.sources``), so they are known by identity:
+        hashing them costs more than joining them again."""
+        known = self._srcsets.get(id(files))
+        if known is None or known[0] is not files:
+            known = files, ", ".join(f"{self.url(f.url)} {f.width}w" for f in files)
+            self._srcsets[id(files)] = known
+        return known[1]
 
     def page_css(self) -> Markup:
         """The theme's stylesheet (``style.css``, rendered with the site's globals) and the
