@@ -219,8 +219,7 @@ def _write_files(loaded: Loaded, renderer: Renderer, extras: Extras, todo: list[
     extras.write(out, version, CONFIG_FILE)
     paths = [page.path for page in written] + [scripts.SERVICE_WORKER, scripts.SEARCH_INDEX]
     out.text("_headers", headers.headers_file(policy, paths, config.base_path), CONFIG_FILE)
-    lastmod = feeds.modified(loaded.root, catalog)
-    out.text("sitemap.xml", feeds.sitemap(config, written, lastmod), CONFIG_FILE)
+    out.text("sitemap.xml", feeds.sitemap(config, written), CONFIG_FILE)
     out.text("robots.txt", feeds.robots(config), CONFIG_FILE)
     out.text("feed.xml", feeds.atom(config, catalog, renderer.t("product_feed")), CONFIG_FILE)
 

@@ -7,9 +7,7 @@ import ``urllib.request`` and ``ssl``: 10 ms of every build command).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from html import escape
-from pathlib import Path
 
 from etalase import markup
 from etalase.catalog import Catalog
@@ -19,23 +17,15 @@ from etalase.render import Page, product_path
 FEED_ENTRIES = 20
 
 
-def modified(root: Path, catalog: Catalog) -> Callable[[Page], dt.date]:
-    """The date a page last changed: its content file's, or the newest of all for the
-    pages that list everything (their source is site.yaml)."""
-    def of(path: str) -> dt.date:
-        stamp = (root / path).stat().st_mtime
-        return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
+def sitemap(config: SiteConfig, pages: list[Page]) -> str:
+    """Every public page: noindex pages (and 404) are left out.
 
-    sources = [p.source for p in catalog.products] + [s.source for s in catalog.stories]
-    newest = max([of(path) for path in sources] + [of("content/site.yaml")])
-    return lambda page: newest if page.source.endswith("site.yaml") else of(page.source)
-
-
-def sitemap(config: SiteConfig, pages: list[Page], lastmod: Callable[[Page], dt.date]) -> str:
-    """Every public page: noindex pages (and 404) are left out."""
+    No ``<lastmod>``: the only dates a build could give are file times, which a fresh
+    clone (as on Netlify) sets to the moment of cloning. They would tell crawlers that
+    every page changed at every deploy, and make two builds of the same content differ.
+    """
     urls = "".join(
-        f"<url><loc>{escape(config.base_url)}/{escape(page.meta.path)}</loc>"
-        f"<lastmod>{lastmod(page).isoformat()}</lastmod></url>\n"
+        f"<url><loc>{escape(config.base_url)}/{escape(page.meta.path)}</loc></url>\n"
         for page in pages if page.in_sitemap
     )
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'

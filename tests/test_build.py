@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -387,6 +389,16 @@ def test_builds_are_reproducible(site) -> None:  # type: ignore[no-untyped-def]
     shutil.rmtree(root / ".etalase-cache")  # cold: every photo encoded again
     assert run(root, "build").exit_code == 0
     assert snapshot(root / "build") == first
+    # A copy of the same content, every file with new times (a fresh clone), builds the
+    # same site.
+    copy = root.parent / "copy"
+    shutil.copytree(root / "content", copy / "content", copy_function=shutil.copyfile)
+    shutil.copytree(root / "themes", copy / "themes", symlinks=True)
+    future = time.time() + 86400 * 400
+    for path in (copy / "content").rglob("*"):
+        os.utime(path, (future, future))
+    assert run(copy, "build").exit_code == 0
+    assert snapshot(copy / "build") == first
 
 
 def test_parallel_rendering_gives_the_same_site(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
