@@ -30,7 +30,7 @@ from bench.photos import make_set, scene  # noqa: E402
 from etalase import imageproc, images  # noqa: E402
 from etalase.catalog import Photo  # noqa: E402
 from etalase.errors import Loc, Report  # noqa: E402
-from etalase.imageproc import ImageSettings  # noqa: E402
+from etalase.imagesettings import ImageSettings  # noqa: E402
 from etalase.output import StagedOutput  # noqa: E402
 
 SETTINGS = ImageSettings()
@@ -103,8 +103,8 @@ def peak_rss_108mp(folder: Path) -> float:
     if not path.exists():
         scene(108, (12000, 9000)).save(path, quality=85)
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path;"
-            "from etalase import imageproc;"
-            f"imageproc.render(Path({str(path)!r}), imageproc.ImageSettings());"
+            "from etalase import imageproc, imagesettings;"
+            f"imageproc.render(Path({str(path)!r}), imagesettings.ImageSettings());"
             "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024

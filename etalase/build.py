@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the pipeline itself is imported when there is work to do
     from etalase.catalog import Catalog
     from etalase.config import SiteConfig
     from etalase.dependencies import PageKeys
-    from etalase.imageproc import ImageSettings
+    from etalase.imagesettings import ImageSettings
     from etalase.memo import Memo, PageRecord
     from etalase.output import StagedOutput, UpdatedOutput
     from etalase.render import Page, Renderer, Theme
@@ -59,7 +59,7 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
     from etalase import images
     from etalase.catalog import load_catalog
     from etalase.config import load_config
-    from etalase.imageproc import ImageSettings
+    from etalase.imagesettings import ImageSettings
     from etalase.render import Theme
 
     report = Report()

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import io
 import warnings
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
 
 try:  # iPhone photos; pillow-heif registers HEIC/HEIF with Pillow
     from pillow_heif import register_heif_opener
@@ -23,36 +24,9 @@ except ImportError:  # pragma: no cover - it is a declared dependency
 
 FORMATS = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-
-
-@dataclass(frozen=True)
-class ImageSettings:
-    widths: tuple[int, ...] = (320, 480, 800, 1200)  # phones up to desktops
-    fallback_width: int = 800  # the one JPEG for browsers without AVIF/WebP
-    avif_quality: int = 50
-    webp_quality: int = 70
-    jpeg_quality: int = 74
-    preview_size: tuple[int, int] = (1200, 630)  # link previews (WhatsApp, Facebook)
-    preview_budget: int = 120_000  # bytes; WhatsApp drops previews over 300 KB
-    background: str = "#fffdf9"  # the theme's page colour, under transparent pixels
-    max_megapixels: int = 120
-
-    def fingerprint(self) -> bytes:
-        """Changes whenever any setting that affects output bytes changes."""
-        return repr(("etalase-images-v2", sorted(asdict(self).items()))).encode()
-
-
-@dataclass(frozen=True)
-class Encoded:
-    name: str  # file name suffix after the digest: "480.avif", "preview.jpg"
-    data: bytes
-    width: int
-    height: int
-    mime: str
-
-
-class TooManyPixels(Exception):
-    pass
+# What a photo that cannot be used raises, from a missing file to a bad header.
+BAD_PHOTO = (OSError, ValueError, SyntaxError, EOFError, RuntimeError, UnidentifiedImageError,
+             Image.DecompressionBombError)
 
 
 def open_checked(path: Path, settings: ImageSettings) -> Image.Image:

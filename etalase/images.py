@@ -16,25 +16,21 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
-from PIL import Image, UnidentifiedImageError
 
-from etalase import imageproc, messages
+from etalase import messages
 from etalase.catalog import Photo
 from etalase.errors import Report
-from etalase.imageproc import ImageSettings, TooManyPixels
+from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
 from etalase.output import StagedOutput, UpdatedOutput
 from etalase.stamp import Stat, stat_of
 
 CACHE_DIR = ".etalase-cache/images"
 MANIFEST = "manifest.json"
 PROGRESS_FROM = 4  # show a progress bar when at least this many photos need work
-BAD_PHOTO = (OSError, ValueError, SyntaxError, EOFError, RuntimeError, UnidentifiedImageError,
-             Image.DecompressionBombError)
 
 
 @dataclass(frozen=True)
@@ -107,8 +103,10 @@ class ImageCache:
         except (OSError, ValueError):
             return None
 
-    def store(self, digest: str, files: list[imageproc.Encoded], warnings: list[str]) -> dict:
+    def store(self, digest: str, files: list[Encoded], warnings: list[str]) -> dict:
         """Writes an entry atomically: a half-written entry is never taken for a hit."""
+        from etalase import imageproc  # pixel work: Pillow is imported only for it
+
         tmp = self.folder / f".{digest}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
@@ -163,24 +161,28 @@ def inspect(photo: Photo, content: Path, settings: ImageSettings, cache: ImageCa
     key = digest(path, settings, known)
     if cache.manifest(key) is not None:
         return key
+    from etalase import imageproc
+
     try:
         with imageproc.open_checked(path, settings) as image:
             image.draft("RGB", (320, 320))
             image.load()
     except TooManyPixels:
         report.error(photo.loc, "image.too_big", value=photo.src, limit=settings.max_megapixels)
-    except BAD_PHOTO:
+    except imageproc.BAD_PHOTO:
         report.error(photo.loc, "image.unreadable", value=photo.src)
     return key
 
 
 def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[str, dict | str]:
     """Runs in a worker process: one photo -> a cache entry (or the message key of why not)."""
+    from etalase import imageproc
+
     try:
         files, warnings = imageproc.render(path, settings)
     except TooManyPixels:
         return key, "image.too_big"
-    except BAD_PHOTO:
+    except imageproc.BAD_PHOTO:
         return key, "image.unreadable"
     return key, ImageCache(folder).store(key, files, warnings)
 
@@ -213,6 +215,8 @@ def _run(todo: dict[str, str], content: Path, settings: ImageSettings, cache: Im
          lang: str) -> dict[str, dict | str]:
     if len(todo) <= 1:  # not worth starting processes
         return dict(_work(content / src, key, settings, cache.folder) for key, src in todo.items())
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     results = {}
     label = messages.text("images.progress", lang, {"count": len(todo)})[0]
     with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
@@ -255,6 +259,10 @@ def site_preview(sets: list[ImageSet], cache: ImageCache, settings: ImageSetting
     if out.exists(url):  # named by what it shows: the previous site's is the same
         out.keep(url, source)
         return ImageFile(url, width, height, "image/jpeg")
+    from PIL import Image
+
+    from etalase import imageproc
+
     canvas = Image.new("RGB", (width, height), settings.background)
     slice_width = width // len(chosen)
     for index, image_set in enumerate(chosen):

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing as mp
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -22,7 +20,12 @@ def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
     pickling it; only the chunks and their results cross between processes.
     """
     workers = os.cpu_count() or 1
-    if len(items) < parallel_from or workers < 2 or "fork" not in mp.get_all_start_methods():
+    if len(items) < parallel_from or workers < 2:
+        return None
+    import multiprocessing as mp  # 12 ms to import: only when there is work to share
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in mp.get_all_start_methods():
         return None
     size = -(-len(items) // (workers * 4))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]

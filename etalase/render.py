@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
-from babel.dates import format_date
 from babel.numbers import format_currency
 from markupsafe import Markup
 
@@ -237,6 +236,8 @@ class Renderer:
         return format_currency(amount, "IDR", locale=f"{self.config.language}_ID")
 
     def longdate(self, date: dt.date) -> str:
+        from babel.dates import format_date  # only stories show dates: 9 ms to import
+
         return format_date(date, format="long", locale=self.config.language)
 
     def variants_of(self, photo: Photo) -> ImageSet:
