@@ -1,7 +1,9 @@
 """Build benchmark (not a test): python bench/build.py [--sizes 100 1000 5000] [--runs 3]
 
 For deterministic synthetic catalogs (photos already cached), reports the median wall time
-of the whole `python site.py build` command, and the largest peak RSS, for: a cold build
+of the whole `python site.py build` command (with the fastest and slowest run), the median
+CPU time spent in the kernel (mostly creating files: on a busy disk it, not Python, is
+what varies), and the largest peak RSS, for: a cold build
 without image work, a second build with nothing changed, one product's price edited, one
 theme template edited, and one product added; and, with `python site.py serve` running,
 the time from saving a price edit to the product page written with the new price.
@@ -29,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 from bench.catalog import make_catalog  # noqa: E402
 
 
-def build(site: Path) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one `python site.py build`."""
+def build(site: Path) -> tuple[float, float, float]:
+    """(seconds, peak RSS in MB, system CPU seconds with children) of one build command."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, str(ROOT / "site.py"), "build", "--root",
                                 str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -38,7 +40,7 @@ def build(site: Path) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(process.stderr.read().decode() if process.stderr else "build failed")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_stime
 
 
 def cold(site: Path) -> None:
@@ -48,7 +50,7 @@ def cold(site: Path) -> None:
     (site / ".etalase-cache/memo.pickle").unlink(missing_ok=True)
 
 
-def serve_loop(site: Path, runs: int) -> float:
+def serve_loop(site: Path, runs: int) -> list[float]:
     """Median seconds from saving a price edit to the product page written with it, with
     `python site.py serve` running (what a volunteer sees)."""
     with socket.socket() as probe:
@@ -72,7 +74,7 @@ def serve_loop(site: Path, runs: int) -> float:
     finally:
         server.terminate()
         server.wait()
-    return statistics.median(times)
+    return times
 
 
 def _answers(port: int) -> bool:
@@ -97,17 +99,21 @@ def edit_price(site: Path, n: int) -> None:
     path.write_text(re.sub(r"(?m)^price: \d+", f"price: {20000 + n}", path.read_text()))
 
 
-def scenario(site: Path, prepare: Callable[[int], None], runs: int) -> tuple[float, float]:
-    times, peaks = [], []
+Result = tuple[list[float], float, float]  # seconds of each run, peak MB, median system s
+
+
+def scenario(site: Path, prepare: Callable[[int], None], runs: int) -> Result:
+    times, peaks, system = [], [], []
     for n in range(runs):
         prepare(n)
-        seconds, peak = build(site)
+        seconds, peak, kernel = build(site)
         times.append(seconds)
         peaks.append(peak)
-    return statistics.median(times), max(peaks)
+        system.append(kernel)
+    return times, max(peaks), statistics.median(system)
 
 
-def measure(site: Path, template: Path, runs: int) -> dict[str, tuple[float, float]]:
+def measure(site: Path, template: Path, runs: int) -> dict[str, Result]:
     build(site)  # photos into the cache: the scenarios below do no image work
 
     def touch_template(n: int) -> None:
@@ -123,7 +129,7 @@ def measure(site: Path, template: Path, runs: int) -> dict[str, tuple[float, flo
         "one price edited": scenario(site, lambda n: edit_price(site, n + 1), runs),
         "one template edited": scenario(site, touch_template, runs),
         "one product added": scenario(site, add_product, runs),
-        "price edited, serve loop": (serve_loop(site, runs), float("nan")),
+        "price edited, serve loop": (serve_loop(site, runs), float("nan"), float("nan")),
     }
 
 
@@ -141,13 +147,16 @@ def main() -> None:
             (site / "themes").unlink()
             (site / "themes").symlink_to(theme_copy, target_is_directory=True)
             results = measure(site, theme_copy / "default/templates/product.html", args.runs)
-            for name, (seconds, peak) in results.items():
-                rows.append((size, name, seconds, peak))
+            for name, result in results.items():
+                rows.append((size, name, *result))
     print(f"\nbuild benchmark: {os.cpu_count()} cores, median of {args.runs} runs, "
           f"`python bench/build.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`")
-    print(f"{'products':>8}  {'scenario':28} {'seconds':>8} {'peak RSS MB':>12}")
-    for size, name, seconds, peak in rows:
-        print(f"{size:>8}  {name:28} {seconds:8.2f} {peak:12.0f}")
+    print(f"{'products':>8}  {'scenario':28} {'seconds':>8} {'(min-max)':>13} {'system s':>8} "
+          f"{'peak RSS MB':>11}")
+    for size, name, times, peak, system in rows:
+        spread = f"({min(times):.2f}-{max(times):.2f})"
+        print(f"{size:>8}  {name:28} {statistics.median(times):8.2f} {spread:>13} {system:8.2f} "
+              f"{peak:11.0f}")
 
 
 if __name__ == "__main__":
