@@ -58,11 +58,19 @@ class Report:
 
     def failing(self, strict: bool = False) -> list[Problem]:
         stops = {"error", "warning"} if strict else {"error"}
-        return [p for p in self.problems if p.severity in stops]
+        return [p for p in self.unique() if p.severity in stops]
+
+    def unique(self) -> list[Problem]:
+        """The problems, each once: a mistake in a template every page uses is found on
+        every page, and shown once."""
+        found: dict[tuple[Any, ...], Problem] = {}
+        for p in self.problems:
+            found.setdefault((p.loc, p.key, repr(sorted(p.args.items())), p.severity), p)
+        return list(found.values())
 
     def sorted(self) -> Iterator[Problem]:
         order = {"error": 0, "warning": 1, "note": 2}
-        yield from sorted(self.problems, key=lambda p: (order[p.severity], p.loc))
+        yield from sorted(self.unique(), key=lambda p: (order[p.severity], p.loc))
 
     def lines(self, lang: str) -> list[str]:
         """Every problem, errors first, each prefixed with its severity."""

@@ -197,6 +197,7 @@ class Renderer:
             product_url_path=product_path, share_link=self.share_link, trail_items=self.trail,
             srcset=self.srcset,
             page_css=functools.lru_cache(maxsize=1)(self.page_css),
+            once=functools.lru_cache(maxsize=64)(self.once),
         )
         self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url,
                                 pair=lambda v: [v.name, v.price])
@@ -222,6 +223,11 @@ class Renderer:
             known = files, ", ".join(f"{self.url(f.url)} {f.width}w" for f in files)
             self._srcsets[id(files)] = known
         return known[1]
+
+    def once(self, template: str) -> Markup:
+        """A part of the theme that is the same on every page (the header, the footer),
+        rendered with the site's globals only, once per build."""
+        return Markup(self.env.get_template(template).render())
 
     def page_css(self) -> Markup:
         """The theme's stylesheet (``style.css``, rendered with the site's globals) and the

@@ -191,6 +191,20 @@ def test_template_mistake_is_reported_and_build_kept(site, tmp_path: Path) -> No
     assert snapshot(root / "build") == before
 
 
+def test_a_mistake_in_a_part_rendered_once_is_reported_at_its_line(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    header = own_theme(root) / "header.html"
+    header.write_text(header.read_text().replace('t("stories")', 't("no_such_text")'))
+    result = run(root, "build")
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate(header.read_text().splitlines(), 1)
+                if "no_such_text" in text)
+    assert f"galat: themes/default/templates/header.html:{line}: tema gagal" in result.output
+    assert result.output.count("header.html") == 1  # found on every page, shown once
+    assert "1 masalah di 1 berkas" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_a_style_attribute_in_a_theme_is_reported_at_its_line(site) -> None:  # type: ignore[no-untyped-def]
     root = site()
     assert run(root, "build").exit_code == 0
