@@ -176,48 +176,40 @@ def own_theme(root: Path) -> Path:
     return root / "themes/default/templates"
 
 
-def test_template_mistake_is_reported_and_build_kept(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    root = site()
+def broken_theme_build(root: Path, name: str, old: str, new: str) -> tuple[str, int]:
+    """Builds ``root``, replaces ``old`` with ``new`` in one of its theme's templates and
+    builds again, which must fail, with no traceback, leaving build/ as it was. Returns
+    the output and the line of the template where ``new`` begins."""
     assert run(root, "build").exit_code == 0
     before = snapshot(root / "build")
-    about = own_theme(root) / "about.html"
-    about.write_text(about.read_text().replace("site.about_html", "site.about_text"))
+    template = own_theme(root) / name
+    template.write_text(template.read_text().replace(old, new))
     result = run(root, "build")
     assert result.exit_code == 1
-    line = next(i for i, text in enumerate(about.read_text().splitlines(), 1) if "about_text" in text)
-    assert f"galat: themes/default/templates/about.html:{line}: tema gagal membuat halaman" in (
-        result.output)
-    assert "about_text" in result.output
+    assert "Traceback" not in result.output
     assert snapshot(root / "build") == before
+    first = new.splitlines()[0]
+    line = next(i for i, text in enumerate(template.read_text().splitlines(), 1) if first in text)
+    return result.output, line
+
+
+def test_template_mistake_is_reported_and_build_kept(site) -> None:  # type: ignore[no-untyped-def]
+    output, line = broken_theme_build(site(), "about.html", "site.about_html", "site.about_text")
+    assert f"galat: themes/default/templates/about.html:{line}: tema gagal membuat halaman" in (
+        output)
+    assert "about_text" in output
 
 
 def test_a_mistake_in_a_part_rendered_once_is_reported_at_its_line(site) -> None:  # type: ignore[no-untyped-def]
-    root = site()
-    header = own_theme(root) / "header.html"
-    header.write_text(header.read_text().replace('t("stories")', 't("no_such_text")'))
-    result = run(root, "build")
-    assert result.exit_code == 1
-    line = next(i for i, text in enumerate(header.read_text().splitlines(), 1)
-                if "no_such_text" in text)
-    assert f"galat: themes/default/templates/header.html:{line}: tema gagal" in result.output
-    assert result.output.count("header.html") == 1  # found on every page, shown once
-    assert "1 masalah di 1 berkas" in result.output
-    assert "Traceback" not in result.output
+    output, line = broken_theme_build(site(), "header.html", 't("stories")', 't("no_such_text")')
+    assert f"galat: themes/default/templates/header.html:{line}: tema gagal" in output
+    assert output.count("header.html") == 1  # found on every page, shown once
+    assert "1 masalah di 1 berkas" in output
 
 
 def test_a_style_attribute_in_a_theme_is_reported_at_its_line(site) -> None:  # type: ignore[no-untyped-def]
-    root = site()
-    assert run(root, "build").exit_code == 0
-    before = snapshot(root / "build")
-    about = own_theme(root) / "about.html"
-    about.write_text(about.read_text().replace("<h1>", '<h1\n  STYLE = "color: red">'))
-    result = run(root, "build")
-    assert result.exit_code == 1
-    line = next(i for i, text in enumerate(about.read_text().splitlines(), 1) if "STYLE" in text)
-    assert (f"galat: themes/default/templates/about.html:{line}: atribut style tidak diizinkan"
-            in result.output)
-    assert "Traceback" not in result.output
-    assert snapshot(root / "build") == before
+    output, line = broken_theme_build(site(), "about.html", "<h1>", '<h1\n  STYLE = "color: red">')
+    assert f"galat: themes/default/templates/about.html:{line + 1}: atribut style tidak" in output
 
 
 def test_markdown_is_sanitised(site) -> None:  # type: ignore[no-untyped-def]
@@ -459,18 +451,9 @@ def test_parallel_parsing_gives_the_same_site_and_problems(site, monkeypatch: py
 
 
 def test_script_template_mistake_is_reported_and_build_kept(site) -> None:  # type: ignore[no-untyped-def]
-    root = site()
-    assert run(root, "build").exit_code == 0
-    before = snapshot(root / "build")
-    script = own_theme(root) / "etalase.js"
-    script.write_text(script.read_text().replace('t("remove")', 't("hapus")'))
-    result = run(root, "build")
-    assert result.exit_code == 1
+    output, line = broken_theme_build(site(), "etalase.js", 't("remove")', 't("hapus")')
     # Jinja places a mistake inside a multi-line expression at the expression's last line.
     found = re.search(r"galat: themes/default/templates/etalase\.js:(\d+): tema gagal membuat "
-                      r"halaman: the theme has no text for 'hapus' — ", result.output)
-    assert found, result.output
-    line = next(i for i, text in enumerate(script.read_text().splitlines(), 1) if "hapus" in text)
+                      r"halaman: the theme has no text for 'hapus' — ", output)
+    assert found, output
     assert line <= int(found.group(1)) <= line + 3
-    assert "Traceback" not in result.output
-    assert snapshot(root / "build") == before
