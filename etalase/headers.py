@@ -17,7 +17,14 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 
 _BLOCK = re.compile(r"<(style|script)\b([^>]*)>(.*?)</\1>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-_STYLE_ATTRIBUTE = re.compile(r"<[a-z][^>]*[\s\"']style\s*=", re.I)
+# Start tags, read attribute by attribute, so that text inside a quoted value (a product
+# description in <meta content="...">) is never taken for an attribute. Attributes are
+# apart by spaces, or follow a quoted value directly (minify-html leaves no space there).
+_NAME = r"""[^\s"'>/=]+"""
+_VALUE = r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?"""
+_GAP = r"""(?:\s+|(?<=["']))"""
+_START_TAG = re.compile(rf"<[a-zA-Z][^\s/>]*((?:{_GAP}{_NAME}{_VALUE})*)\s*/?>")
+_ATTRIBUTE = re.compile(rf"{_GAP}({_NAME}){_VALUE}")
 
 
 def _runs(attrs: str) -> bool:
@@ -49,10 +56,14 @@ class Policy:
         ])
 
 
-def style_attribute(text: str) -> re.Match[str] | None:
-    """A style attribute in a page or a template: the policy does not allow them, as they
-    would need 'unsafe-hashes'."""
-    return _STYLE_ATTRIBUTE.search(text)
+def style_attribute(text: str) -> int | None:
+    """Where the first style attribute is in a page or a template: the policy does not
+    allow them, as they would need 'unsafe-hashes'."""
+    for tag in _START_TAG.finditer(text):
+        for attribute in _ATTRIBUTE.finditer(text, tag.start(1), tag.end(1)):
+            if attribute.group(1).lower() == "style":
+                return attribute.start(1)
+    return None
 
 
 def inline_hashes(html: str) -> list[tuple[str, str]]:

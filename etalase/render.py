@@ -292,7 +292,7 @@ class Renderer:
         html = minify.page(html)
         # A quick look first: minify-html writes attribute names in lower case, with no
         # spaces around "=".
-        if "style=" in html and headers.style_attribute(html):
+        if "style=" in html and headers.style_attribute(html) is not None:
             self.report.error(self._style_attribute_at(page), "template.style_attribute")
             return None
         return html
@@ -310,9 +310,10 @@ class Renderer:
         """Where the theme writes a style attribute (in the page's template, or any)."""
         folder = self.theme.dir / "templates"
         for path in [folder / page.template, *sorted(folder.rglob("*.html"))]:
-            found = headers.style_attribute(path.read_text("utf-8"))
-            if found:
-                return Loc(self._rel(str(path)), found.string.count("\n", 0, found.end()) + 1)
+            text = path.read_text("utf-8")
+            found = headers.style_attribute(text)
+            if found is not None:
+                return Loc(self._rel(str(path)), text.count("\n", 0, found) + 1)
         return Loc(f"{THEMES_DIR}/{self.theme.name}/templates/{page.template}")
 
     def _where(self, exc: jinja2.TemplateError, page: Page) -> Loc:

@@ -212,6 +212,15 @@ def test_a_style_attribute_in_a_theme_is_reported_at_its_line(site) -> None:  # 
     assert f"galat: themes/default/templates/about.html:{line + 1}: atribut style tidak" in output
 
 
+def test_text_that_looks_like_a_style_attribute_is_only_text(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({P: PRODUCT_YAML.replace("name: Keset Bulat", "name: Keset style=modern")})
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    page = parse(root / "build/produk/keset/index.html")
+    assert page.one("h1").text == "Keset style=modern"
+    assert "style=modern" in page.one("meta", name="description").attrs["content"]
+
+
 def test_markdown_is_sanitised(site) -> None:  # type: ignore[no-untyped-def]
     evil = (
         'description: |\n  Hi <script>alert(1)</script> <b onclick="x()">b</b>\n'
