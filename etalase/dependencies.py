@@ -19,7 +19,7 @@ from typing import Any
 
 from etalase.catalog import Photo, Product
 from etalase.images import ImageSet
-from etalase.render import Page
+from etalase.render import CategoryLink, Meta, Page, Pager
 
 
 def folder_digest(folder: Path) -> str:
@@ -79,7 +79,12 @@ class PageKeys:
             if value.source not in self._named:
                 self._named[value.source] = f"<{value.source} {self.sources[value.source]}>"
             return self._named[value.source]
+        if isinstance(value, Meta):  # on every page: its one photo, without a search
+            if value.photo is not None:
+                photos.add(value.photo.src)
+            return repr(value)
         if isinstance(value, (list, tuple)):
             return f"[{', '.join(self._text(item, photos) for item in value)}]"
-        photos.update(photo.src for photo in photos_in(value))
+        if not isinstance(value, (str, int, CategoryLink, Pager)):  # these hold no photo
+            photos.update(photo.src for photo in photos_in(value))
         return repr(value)
