@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -134,11 +135,13 @@ def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-
     if not directory.is_dir():
         return []
     rels = []
-    for path in sorted(directory.iterdir()):
-        rel = f"{folder}/{path.name}"
-        if path.name.startswith(".") or path.is_dir():
+    with os.scandir(directory) as entries:  # names and kinds without a stat each
+        found = sorted((entry.name, entry.is_dir()) for entry in entries)
+    for name, is_dir in found:
+        rel = f"{folder}/{name}"
+        if name.startswith(".") or is_dir:
             continue
-        if path.suffix.lower() not in suffixes:
+        if os.path.splitext(name)[1].lower() not in suffixes:
             report.warning(Loc(rel), "file.ignored", kinds=" ".join(suffixes))
             continue
         rels.append(rel)

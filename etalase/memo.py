@@ -53,7 +53,7 @@ class Memo:
         hit = self.files.get(rel)
         if hit is None or hit.problems or hit.stat != stat_of(path):
             return None  # files with problems are read again: the fix may be elsewhere
-        if any(stat_of(Path(p)) != s for p, s in hit.photos.items()):
+        if any(stat_of(p) != s for p, s in hit.photos.items()):
             return None
         return hit
 

@@ -25,9 +25,9 @@ _SAVED: dict[Path, tuple[Stat | None, list[Entry]]] = {}  # root -> the stamp th
 # saved (its file's stat) and the listing of the output it describes
 
 
-def stat_of(path: Path) -> Stat | None:
+def stat_of(path: str | Path) -> Stat | None:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return info.st_size, info.st_mtime_ns
