@@ -36,7 +36,7 @@ class Loaded:
     image_settings: ImageSettings
     photo_keys: dict[str, str]  # photo source -> cache digest, computed once by check
 
-    @property
+    @functools.cached_property
     def cache(self) -> images.ImageCache:
         from etalase import images
 

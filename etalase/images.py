@@ -96,12 +96,16 @@ class ImageCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._read: dict[str, dict] = {}  # entries never change once written: read once
 
     def manifest(self, digest: str) -> dict | None:
-        try:
-            return json.loads((self.folder / digest / MANIFEST).read_text("utf-8"))
-        except (OSError, ValueError):
-            return None
+        if digest not in self._read:
+            try:
+                self._read[digest] = json.loads(
+                    (self.folder / digest / MANIFEST).read_text("utf-8"))
+            except (OSError, ValueError):
+                return None
+        return self._read[digest]
 
     def store(self, digest: str, files: list[Encoded], warnings: list[str]) -> dict:
         """Writes an entry atomically: a half-written entry is never taken for a hit."""

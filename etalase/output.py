@@ -101,11 +101,12 @@ class UpdatedOutput(_Claims):
     def __init__(self, build_dir: Path, previous: list[str]) -> None:
         super().__init__(build_dir)
         self.previous = previous  # the files of the previous site
+        self._had = set(previous)  # an update is made only to a build/ left as it was
         self.pending: dict[PurePosixPath, bytes | Path] = {}
 
     def exists(self, rel: str) -> bool:
         """The previous site has this file (content-named files need no rewriting)."""
-        return (self.dir / rel).is_file()
+        return rel in self._had
 
     def keep(self, rel: str, source: str) -> None:
         self.claim(rel, source)
@@ -120,7 +121,7 @@ class UpdatedOutput(_Claims):
 
     def link(self, rel: str, src: Path, source: str) -> None:
         pure = self.claim(rel, source)
-        if not (self.dir / pure).is_file():  # image names carry their content's hash
+        if pure.as_posix() not in self._had:  # image names carry their content's hash
             self.pending[pure] = src
 
     def commit(self) -> None:
