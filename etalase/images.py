@@ -143,12 +143,11 @@ def digest(path: Path, settings: ImageSettings,
            known: dict[str, tuple[Stat, str]] | None = None) -> str:
     """The photo's cache key: its bytes and the settings. ``known`` remembers keys by file
     size and time, so a big unchanged photo is not read again on every build."""
-    salt = settings.fingerprint()
-    memo_key = f"{path}\0{hashlib.sha256(salt).hexdigest()[:16]}"
+    memo_key = f"{path}\0{settings.fingerprint_id}"
     stat = stat_of(path)
     if known is not None and stat is not None and known.get(memo_key, (None,))[0] == stat:
         return known[memo_key][1]
-    hasher = hashlib.sha256(salt)
+    hasher = hashlib.sha256(settings.fingerprint)
     hasher.update(path.read_bytes())
     key = hasher.hexdigest()[:20]
     if known is not None and stat is not None:

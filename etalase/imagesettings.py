@@ -4,6 +4,8 @@ loads it)."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import asdict, dataclass
 
 
@@ -19,9 +21,16 @@ class ImageSettings:
     background: str = "#fffdf9"  # the theme's page colour, under transparent pixels
     max_megapixels: int = 120
 
+    # Asked for every photo of every build: worked out once per settings.
+    @functools.cached_property
     def fingerprint(self) -> bytes:
         """Changes whenever any setting that affects output bytes changes."""
         return repr(("etalase-images-v2", sorted(asdict(self).items()))).encode()
+
+    @functools.cached_property
+    def fingerprint_id(self) -> str:
+        """A short name of the fingerprint, for keys that are not hashes themselves."""
+        return hashlib.sha256(self.fingerprint).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
