@@ -138,10 +138,8 @@ def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool) -> Bui
         renderer = Renderer(loaded.theme, config, image_sets, report, preview)
         extras = scripts.Extras(renderer, catalog)
         _stop_on_errors(report, config)
-        made_from = {rel: (hit.stat, sorted(hit.photos.items()))
-                     for rel, hit in memo.files.items() if not hit.problems}
         keys = PageKeys((config, folder_digest(loaded.theme.dir), extras.script_path,
-                         preview, strict), image_sets, made_from)
+                         preview, strict), image_sets, memo.files)
         todo = list(pages(catalog, config.stories_noindex))
         records = _write_pages(renderer, todo, keys, memo.pages if update else {}, out)
         _stop_on_errors(report, config)

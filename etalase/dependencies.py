@@ -19,6 +19,7 @@ from typing import Any
 
 from etalase.catalog import Photo, Product
 from etalase.images import ImageSet
+from etalase.memo import Parsed
 from etalase.render import CategoryLink, Meta, Page, Pager
 
 
@@ -51,13 +52,13 @@ def photos_in(value: Any) -> Iterator[Photo]:
 
 class PageKeys:
     def __init__(self, shared: Any, images: Mapping[str, ImageSet],
-                 sources: Mapping[str, Any] | None = None) -> None:
+                 parsed: Mapping[str, Parsed] | None = None) -> None:
         """``shared``: whatever every page depends on (settings, theme digest, addresses).
-        ``sources``: content file -> what its parsed result was made from (the memo's
-        file and photo stats); a product is then named by that instead of its repr."""
+        ``parsed``: the memo's parsed content files; a product parsed without problems is
+        then named by the stats of its file and photos instead of by its repr."""
         self.shared = hashlib.sha256(repr(shared).encode()).hexdigest()
         self.images = images
-        self.sources = sources or {}
+        self.parsed = parsed or {}
         self._named: dict[str, str] = {}  # content file -> its name in keys, made once
 
     def key(self, page: Page) -> str:
@@ -68,17 +69,21 @@ class PageKeys:
         text = repr((self.shared, page.path, page.template, context, meta, image_keys))
         return hashlib.sha256(text.encode()).hexdigest()
 
+    def _name(self, product: Product) -> str:
+        if product.source not in self._named:
+            hit = self.parsed.get(product.source)
+            self._named[product.source] = (
+                repr(product) if hit is None or hit.problems or hit.item is not product
+                else f"<{product.source} {hit.stat} {sorted(hit.photos.items())}>")
+        return self._named[product.source]
+
     def _text(self, value: Any, photos: set[str]) -> str:
         """repr(value), except that a product parsed from unchanged inputs is named by them:
         its repr is the costly part of a key, and a product is on several pages. The
         photos inside ``value`` are added to ``photos``."""
         if isinstance(value, Product):
             photos.update(photo.src for photo in value.images)
-            if value.source not in self.sources:
-                return repr(value)
-            if value.source not in self._named:
-                self._named[value.source] = f"<{value.source} {self.sources[value.source]}>"
-            return self._named[value.source]
+            return self._name(value)
         if isinstance(value, Meta):  # on every page: its one photo, without a search
             if value.photo is not None:
                 photos.add(value.photo.src)
