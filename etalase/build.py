@@ -179,10 +179,14 @@ def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
     chosen = [page for page in todo if page.path in fresh]
     finish = functools.partial(_finish, keys, fresh, out)
     for page, done in zip(chosen, render_all(renderer, chosen, finish), strict=True):
-        if done is not None:  # None: its template failed, and that is reported
-            records[page.path], data = done
-            if data is not None:
-                out.put(PurePosixPath(page.path), data)
+        if done is None:  # its template failed, and that is reported
+            continue
+        records[page.path], data = done
+        known = previous.get(page.path)
+        # Rendered again but the same bytes (a template change that did not reach this
+        # page): the previous record says so without reading the file back.
+        if data is not None and (known is None or known.sha != records[page.path].sha):
+            out.put(PurePosixPath(page.path), data)
     return records
 
 
