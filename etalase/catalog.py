@@ -181,9 +181,9 @@ def _parse(root: Path, rel: str, loader: Loader) -> Parsed:
     item = loader(root, rel, own)
     photos = [] if item is None else (
         list(item.images) if isinstance(item, Product) else [item.photo] if item.photo else [])
-    content = root / "content"
+    paths = [str(root / "content" / p.src) for p in photos]
     return Parsed(before, item, own.problems,  # type: ignore[arg-type]
-                  {str(content / p.src): stat_of(content / p.src) for p in photos})
+                  {path: stat_of(path) for path in paths})
 
 
 def _slug(rel: str, report: Report) -> str | None:
