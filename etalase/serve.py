@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import click
 
@@ -39,6 +40,8 @@ class Preview:
         self.root = root
         self.errors: list[str] = []
         self.built_at = 0.0
+        self.generation = 0
+        self.served: dict[str, int] = {}  # URL path -> generation of the page last sent
 
     @property
     def folder(self) -> Path:
@@ -58,6 +61,13 @@ class Preview:
             took = time.perf_counter() - start
             click.echo(messages.text("serve.rebuilt", lang, {"seconds": f"{took:.2f}"})[0])
         self.built_at = time.time()
+        self.generation += 1
+
+    def missed_reload(self, url: str) -> bool:
+        """Whether the page at ``url``, now connecting for reloads, was sent before the last
+        rebuild: a save that came while it was loading, whose reload it never heard."""
+        sent = self.served.pop(unquote(urlsplit(url).path), None)
+        return sent is not None and sent < self.generation
 
     def overlay(self) -> bytes:
         lang = peek_language(self.root)
@@ -70,8 +80,10 @@ class Preview:
         status, path = self._resolve(environ.get("PATH_INFO") or "/")
         data = path.read_bytes() if path else EMPTY_PAGE
         kind = (mimetypes.guess_type(path.name)[0] if path else None) or "text/html"
-        if kind == "text/html" and self.errors:
-            data = data.replace(b"</body>", self.overlay() + b"</body>", 1)
+        if kind == "text/html":
+            self.served[environ.get("PATH_INFO") or "/"] = self.generation
+            if self.errors:
+                data = data.replace(b"</body>", self.overlay() + b"</body>", 1)
         headers = [("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/")
                     else kind), ("Cache-Control", "no-store")]
         start_response(status, headers)
@@ -94,17 +106,38 @@ def serve(root: Path, host: str, port: int) -> None:
 
     preview = Preview(root)
     preview.rebuild()
-    server = Server(app=preview, watcher=_instant_watcher())
+    server = Server(app=preview, watcher=_instant_watcher(_reload_latecomers(preview)))
     for watched in ("content", "themes"):
         if (root / watched).exists():
             server.watch(str(root / watched), preview.rebuild, delay=0.2)
     server.serve(host=host, port=port, debug=False, restart_delay=0)
 
 
-def _instant_watcher() -> Any:
+def _reload_latecomers(preview: Preview) -> Any:
+    """Makes a page that connects after a rebuild it missed reload at once. livereload only
+    tells the pages already connected; a volunteer who saves twice in quick succession
+    would otherwise keep the page of the first save, and never see the second one's
+    error. livereload's server looks its socket handler up by name when it starts, so the
+    handler is swapped for one that asks ``preview``, and returned."""
+    from livereload import server
+    from livereload.handlers import LiveReloadHandler
+    from tornado.escape import json_decode
+
+    class PreviewSocket(LiveReloadHandler):  # type: ignore[misc]
+        def on_message(self, message: str | bytes) -> None:
+            super().on_message(message)
+            sent = json_decode(message)
+            if sent.get("command") == "info" and preview.missed_reload(sent.get("url", "")):
+                self.send_message({"command": "reload", "path": "*", "liveCSS": None,
+                                   "liveImg": True})
+
+    server.LiveReloadHandler = PreviewSocket
+    return PreviewSocket
+
+
+def _instant_watcher(socket: Any) -> Any:
     """livereload's watcher, woken by the system's file events (watchdog: inotify, FSEvents,
     ReadDirectoryChangesW) instead of polling every 0.8 s, so an edit is rebuilt at once."""
-    from livereload.handlers import LiveReloadHandler
     from livereload.watcher import Watcher
     from tornado import ioloop
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -143,7 +176,7 @@ def _instant_watcher() -> Any:
             for func in dict.fromkeys(task["func"] for task in self._tasks.values()):
                 if func:
                     func()
-            LiveReloadHandler.reload_waiters()
+            socket.reload_waiters()
 
         def wake(self) -> None:  # in watchdog's thread
             self.loop.add_callback(self.soon)

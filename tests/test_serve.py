@@ -122,3 +122,21 @@ def test_open_pages_reload_in_chromium(server, browser) -> None:  # type: ignore
     expect(page.locator(".price.big")).to_have_text("Rp30.000", timeout=15000)
     expect(page.locator("#etalase-error")).to_have_count(0)
     page.close()
+
+
+def test_a_page_that_connects_after_a_save_reloads(server, browser) -> None:  # type: ignore[no-untyped-def]
+    """livereload tells only the pages already connected. A page still loading when a save
+    is rebuilt (its livereload.js held back here) reloads as soon as it connects."""
+    root, url, _ = server
+    page = browser.new_page()
+    held: list = []
+    page.route("**/livereload.js*", lambda route: held.append(route))
+    page.goto(url + "/produk/keset/", wait_until="domcontentloaded")
+    while not held:
+        page.wait_for_timeout(50)
+    (root / P).write_text(PRODUCT_YAML.replace("25000", "dua puluh ribu"), encoding="utf-8")
+    until(lambda: overlay(get(url + "/")[1]))  # rebuilt, with no page connected to hear it
+    expect(page.locator("#etalase-error")).to_have_count(0)
+    held[0].continue_()
+    expect(page.locator("#etalase-error")).to_contain_text(f"{P}:2", timeout=15000)
+    page.close()
