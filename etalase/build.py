@@ -63,7 +63,7 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
     from etalase.render import Theme
 
     report = Report()
-    config = load_config(root, report)
+    config = load_config(root, report, memo)
     catalog = load_catalog(root, report, memo)
     if config is None:
         raise Abort(report, lang, strict)

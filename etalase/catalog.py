@@ -7,7 +7,6 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +14,8 @@ from etalase import markup, paths
 from etalase.config import MAX_YAML_BYTES
 from etalase.errors import Loc, Report
 from etalase.fields import Fields, suggest
-from etalase.memo import Memo, Parsed
+from etalase.memo import Loader, Memo, Parsed, parse
 from etalase.parallel import in_forked_chunks
-from etalase.stamp import stat_of
 from etalase.yamlio import Map, Node, Scalar, load_mapping, read_text
 
 PRODUCTS_DIR = "content/products"
@@ -127,7 +125,6 @@ def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalo
     )
 
 
-Loader = Callable[[Path, str, Report], "Product | Story | None"]
 
 
 def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-untyped-def]
@@ -147,7 +144,8 @@ def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-
         rels.append(rel)
     known = {rel: memo.parsed(rel, root / rel) if memo else None for rel in rels}
     todo = [rel for rel in rels if known[rel] is None]
-    for rel, parsed in zip(todo, _parse_many(root, todo, loader), strict=True):
+    before = memo.files if memo else {}
+    for rel, parsed in zip(todo, _parse_many(root, todo, loader, before), strict=True):
         known[rel] = parsed
         if memo is not None:
             memo.files[rel] = parsed
@@ -162,28 +160,25 @@ def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-
 PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
 
 
-def _parse_many(root: Path, rels: list[str], loader: Loader) -> list[Parsed]:
+def _parse_many(root: Path, rels: list[str], loader: Loader,
+                before: dict[str, Parsed]) -> list[Parsed]:
     """Parses content files, on all cores when there are many."""
-    chunks = in_forked_chunks(functools.partial(_parse_chunk, root, loader), rels,
-                              PARALLEL_FROM)
+    work = functools.partial(_parse_chunk, root, loader, before)
+    chunks = in_forked_chunks(work, rels, PARALLEL_FROM)
     if chunks is None:
-        return _parse_chunk(root, loader, rels)
+        return work(rels)
     return [parsed for chunk in chunks for parsed in chunk]
 
 
-def _parse_chunk(root: Path, loader: Loader, rels: list[str]) -> list[Parsed]:
-    return [_parse(root, rel, loader) for rel in rels]
+def _parse_chunk(root: Path, loader: Loader, before: dict[str, Parsed],
+                 rels: list[str]) -> list[Parsed]:
+    return [parse(root, rel, loader, before.get(rel), _photos_of) for rel in rels]
 
 
-def _parse(root: Path, rel: str, loader: Loader) -> Parsed:
-    """One content file's result, with the problems it reported and the photos it names."""
-    before, own = stat_of(root / rel), Report()
-    item = loader(root, rel, own)
-    photos = [] if item is None else (
-        list(item.images) if isinstance(item, Product) else [item.photo] if item.photo else [])
-    paths = [str(root / "content" / p.src) for p in photos]
-    return Parsed(before, item, own.problems,  # type: ignore[arg-type]
-                  {path: stat_of(path) for path in paths})
+def _photos_of(item: Product | Story) -> list[Photo]:
+    if isinstance(item, Product):
+        return list(item.images)
+    return [item.photo] if item.photo else []
 
 
 def _slug(rel: str, report: Report) -> str | None:

@@ -10,6 +10,7 @@ from etalase import markup, whatsapp
 from etalase.errors import Loc, Report
 from etalase.fields import Fields
 from etalase.language import CONFIG_FILE, LANGUAGES, MAX_YAML_BYTES
+from etalase.memo import Memo, parse
 from etalase.yamlio import load_mapping
 
 KNOWN = frozenset({
@@ -40,15 +41,23 @@ class SiteConfig:
         return urlsplit(self.base_url).path.rstrip("/")
 
 
-def load_config(root: Path, report: Report) -> SiteConfig | None:
-    path = root / CONFIG_FILE
+def load_config(root: Path, report: Report, memo: Memo | None = None) -> SiteConfig | None:
+    """The site's settings; with a ``memo``, not read again while site.yaml is unchanged."""
+    parsed = (memo.recall(root, CONFIG_FILE, _read) if memo
+              else parse(root, CONFIG_FILE, _read, None))
+    report.problems.extend(parsed.problems)
+    return parsed.item  # type: ignore[no-any-return]
+
+
+def _read(root: Path, rel: str, report: Report) -> SiteConfig | None:
+    path = root / rel
     if not path.is_file():
-        report.error(Loc(CONFIG_FILE), "config.missing")
+        report.error(Loc(rel), "config.missing")
         return None
-    node = load_mapping(path, CONFIG_FILE, report, MAX_YAML_BYTES)
+    node = load_mapping(path, rel, report, MAX_YAML_BYTES)
     if node is None:
         return None
-    fields = Fields(node, CONFIG_FILE, report, KNOWN)
+    fields = Fields(node, rel, report, KNOWN)
     title = fields.text("title", required=True, max_len=80)
     base_url = _base_url(fields)
     language = fields.text("language") or "id"

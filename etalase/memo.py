@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from etalase import stamp
+from etalase import markup, stamp
+from etalase.errors import Report
 from etalase.stamp import Stat, stat_of
 
 MEMO = ".etalase-cache/memo.pickle"
@@ -31,6 +33,22 @@ class Parsed:
     item: Any
     problems: list[Any]
     photos: dict[str, Stat | None]  # absolute photo path -> its stat when parsed
+    rendered: dict[bytes, str] = field(default_factory=dict)  # its Markdown: digest -> HTML
+
+
+Loader = Callable[[Path, str, Report], Any]  # (root, content path, report) -> item or None
+
+
+def parse(root: Path, rel: str, loader: Loader, before: Parsed | None,
+          photos: Callable[[Any], Iterable[Any]] = lambda item: ()) -> Parsed:
+    """Reads a content file: its result, the problems it reported, the photos it names
+    (``photos`` of the item, each with a ``src`` under content/) and the Markdown it
+    rendered. Markdown that ``before``, its last result, rendered is not rendered again."""
+    stat, own = stat_of(root / rel), Report()
+    with markup.recalling(before.rendered if before else {}) as rendered:
+        item = loader(root, rel, own)
+    paths = [str(root / "content" / p.src) for p in photos(item)] if item is not None else []
+    return Parsed(stat, item, own.problems, {path: stat_of(path) for path in paths}, rendered)
 
 
 @dataclass
@@ -55,6 +73,13 @@ class Memo:
             return None  # files with problems are read again: the fix may be elsewhere
         if any(stat_of(p) != s for p, s in hit.photos.items()):
             return None
+        return hit
+
+    def recall(self, root: Path, rel: str, loader: Loader) -> Parsed:
+        """A content file's result: the remembered one while it is unchanged, or read."""
+        hit = self.parsed(rel, root / rel)
+        if hit is None:
+            hit = self.files[rel] = parse(root, rel, loader, self.files.get(rel))
         return hit
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import string
 from urllib.parse import quote
 
-import phonenumbers
-
 from etalase.yamlio import Scalar
 
 PLACEHOLDERS = frozenset({"product", "name", "variant", "price", "url", "site"})
@@ -26,6 +24,8 @@ def phone_problem(node: Scalar, region: str = "ID") -> tuple[str, dict[str, str]
 
 def normalize_phone(text: str, region: str = "ID") -> str | None:
     """International digits without "+" (6281234567890), or None when invalid."""
+    import phonenumbers  # 20 ms: only once a number is read again (see memo.py)
+
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:

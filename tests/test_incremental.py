@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from etalase import stamp
+from etalase import markup, stamp, whatsapp
 from etalase.build import build as build_site
 from tests.conftest import PRODUCT_YAML, REPO, copy_sample, jpeg, run, snapshot
 
@@ -41,6 +41,11 @@ EDITS: dict[str, Callable[[Path], None]] = {
                                             "consent: true", "consent: false"),
     "site settings": lambda root: replace(root, "content/site.yaml", "tagline: Teh herbal",
                                           "tagline: Teh"),
+    "description": lambda root: replace(root, ROSELA, "asam segar", "asam *segar*"),
+    "about text": lambda root: replace(root, "content/site.yaml", "about: |\n",
+                                       "about: |\n  **Selamat datang.**\n"),
+    "shop number": lambda root: replace(root, "content/site.yaml", '"0812-2700-4321"',
+                                        '"0812-2700-4322"'),
 }
 
 
@@ -73,6 +78,21 @@ def test_an_incremental_build_equals_a_full_one(sample: Path, tmp_path: Path, ed
     # again), so the next build knows that nothing changed.
     assert stamp.load(sample)["output"] == stamp.fingerprint(sample / "build")
     assert build_site(sample).skipped
+
+
+def test_a_price_edit_renders_no_markdown_and_reads_no_number_again(
+        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edited file's description, and the unchanged site.yaml's about text and number,
+    are taken from the last build: Markdown and phonenumbers need not even be imported."""
+    def refuse(*args: object) -> None:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(markup, "_markdown", refuse)
+    monkeypatch.setattr(whatsapp, "normalize_phone", refuse)
+    EDITS["price"](sample)
+    build(sample)
+    monkeypatch.undo()
+    assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
 
 
 def test_serve_trusts_the_output_it_left_until_another_build_writes(
