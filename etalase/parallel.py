@@ -5,10 +5,12 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+_SHARED: tuple[Callable[[list[Any]], Any], list[Any]] | None = None  # what workers inherit
 
 
 def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
@@ -16,9 +18,13 @@ def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
     """``work`` over chunks of ``items`` on all cores, in order; None when there are fewer
     than ``parallel_from`` items, one core, or no fork (the caller then works serially).
 
-    Workers are forked, so they share the parent's state (a renderer, a catalog) without
-    pickling it; only the chunks and their results cross between processes.
+    Workers are forked after ``work`` and ``items`` are set aside for them, so they share
+    the parent's objects (a renderer, a catalog, the memo) without pickling them: only the
+    bounds of each chunk and the results cross between processes. The items a worker gets
+    are the parent's very objects, so what is known of them by identity (page keys name
+    remembered products that way) holds in workers too.
     """
+    global _SHARED
     workers = os.cpu_count() or 1
     if len(items) < parallel_from or workers < 2:
         return None
@@ -28,10 +34,19 @@ def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
     if "fork" not in mp.get_all_start_methods():
         return None
     size = -(-len(items) // (workers * 4))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    bounds = [(start, start + size) for start in range(0, len(items), size)]
+    _SHARED = (work, items)
     gc.freeze()  # workers' collections skip inherited objects: fewer copied memory pages
     try:
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            return list(pool.map(work, chunks))
+            return list(pool.map(_work_on, bounds))
     finally:
         gc.unfreeze()
+        _SHARED = None
+
+
+def _work_on(bounds: tuple[int, int]) -> Any:
+    """In a worker: the shared work on one chunk of the shared items."""
+    assert _SHARED is not None, "run by in_forked_chunks' forked workers only"
+    work, items = _SHARED
+    return work(items[bounds[0]:bounds[1]])

@@ -334,12 +334,10 @@ class Renderer:
 
 PARALLEL_FROM = 300  # pages; below this, starting processes costs more than it saves
 Done = TypeVar("Done")
-_WORKER: tuple[Renderer, Callable[[Page, str], Any]] | None = None  # what a worker inherits
 
 
-def _render_chunk(chunk: list[Page]) -> tuple[list[Any], list[Problem]]:
-    assert _WORKER is not None
-    renderer, finish = _WORKER
+def _render_chunk(renderer: Renderer, finish: Callable[[Page, str], Any],
+                  chunk: list[Page]) -> tuple[list[Any], list[Problem]]:
     before = len(renderer.report.problems)
     done = []
     for page in chunk:
@@ -357,14 +355,10 @@ def render_all(renderer: Renderer, pages: list[Page],
     so hashing and writing pages is spread too, and only its results cross back. Template
     problems they find are handed back to the main report.
     """
-    global _WORKER
-    _WORKER = (renderer, finish)
-    try:
-        results = in_forked_chunks(_render_chunk, pages, PARALLEL_FROM)
-        if results is None:
-            return _render_chunk(pages)[0]
-    finally:
-        _WORKER = None
+    work = functools.partial(_render_chunk, renderer, finish)
+    results = in_forked_chunks(work, pages, PARALLEL_FROM)
+    if results is None:
+        return work(pages)[0]
     done: list[Done | None] = []
     for chunk_done, problems in results:
         done += chunk_done

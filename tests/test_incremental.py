@@ -3,6 +3,7 @@ byte-identical to a clean full build of the same content."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from etalase import markup, stamp, whatsapp
+from etalase import catalog, markup, memo, render, stamp, whatsapp
 from etalase.build import build as build_site
 from tests.conftest import PRODUCT_YAML, REPO, copy_sample, jpeg, run, snapshot
 
@@ -93,6 +94,27 @@ def test_a_price_edit_renders_no_markdown_and_reads_no_number_again(
     build(sample)
     monkeypatch.undo()
     assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
+
+
+def test_pages_keyed_in_forked_workers_get_the_keys_the_parent_gives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new site's pages are keyed by the workers that render them; an update keys them
+    in the main process. The keys must agree, or the first edit after a cold build renders
+    every page again (it did, while workers got copies of the pages)."""
+    def rekeyed_by_a_price_edit(root: Path) -> set[str]:
+        build(root)
+        before = memo.load(root).pages
+        EDITS["price"](root)
+        build(root)
+        return {path for path, record in memo.load(root).pages.items()
+                if record.key != before[path].key}
+
+    serial = rekeyed_by_a_price_edit(copy_sample(tmp_path / "serial"))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(catalog, "PARALLEL_FROM", 1)
+    assert rekeyed_by_a_price_edit(copy_sample(tmp_path / "forked")) == serial
+    assert "produk/teh-rosela/index.html" in serial and len(serial) < 10
 
 
 def test_serve_trusts_the_output_it_left_until_another_build_writes(
