@@ -129,11 +129,10 @@ def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalo
 
 def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-untyped-def]
     directory = root / folder
-    if not directory.is_dir():
-        return []
-    rels = []
-    with os.scandir(directory) as entries:  # names and kinds without a stat each
-        found = sorted((entry.name, entry.is_dir()) for entry in entries)
+    rels, found = [], []
+    if directory.is_dir():
+        with os.scandir(directory) as entries:  # names and kinds without a stat each
+            found = sorted((entry.name, entry.is_dir()) for entry in entries)
     for name, is_dir in found:
         rel = f"{folder}/{name}"
         if name.startswith(".") or is_dir:
@@ -142,6 +141,8 @@ def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-
             report.warning(Loc(rel), "file.ignored", kinds=" ".join(suffixes))
             continue
         rels.append(rel)
+    if memo is not None:
+        memo.forget_gone(folder, rels)
     known = {rel: memo.parsed(rel, root / rel) if memo else None for rel in rels}
     todo = [rel for rel in rels if known[rel] is None]
     before = memo.files if memo else {}

@@ -75,6 +75,14 @@ class Memo:
             return None
         return hit
 
+    def forget_gone(self, folder: str, present: Iterable[str]) -> None:
+        """Drops what was remembered of files in ``folder`` that are no longer there: a
+        story deleted when its teller withdrew consent leaves no copy in the cache."""
+        kept = set(present)
+        for rel in [rel for rel in self.files if rel.startswith(f"{folder}/")]:
+            if rel not in kept:
+                del self.files[rel]
+
     def recall(self, root: Path, rel: str, loader: Loader) -> Parsed:
         """A content file's result: the remembered one while it is unchanged, or read."""
         hit = self.parsed(rel, root / rel)

@@ -117,6 +117,21 @@ def test_pages_keyed_in_forked_workers_get_the_keys_the_parent_gives(
     assert "produk/teh-rosela/index.html" in serial and len(serial) < 10
 
 
+def test_a_deleted_story_leaves_no_copy_in_the_cache(sample: Path) -> None:
+    """A story removed when its teller withdrew consent is not kept in the memo."""
+    words = b"halaman sempit di belakang rumahnya"
+    assert words in (sample / memo.MEMO).read_bytes()
+    (sample / "content/stories/bu-ani-kebun-teh.md").unlink()
+    build(sample)
+    assert words not in (sample / memo.MEMO).read_bytes()
+    stories = [rel for rel in memo.load(sample).files if rel.startswith("content/stories/")]
+    assert stories == ["content/stories/bu-sari-dan-keset-pelangi.md",
+                       "content/stories/bu-wati-piring-lidi.md"]
+    shutil.rmtree(sample / "content/stories")
+    build(sample)
+    assert not any(rel.startswith("content/stories/") for rel in memo.load(sample).files)
+
+
 def test_serve_trusts_the_output_it_left_until_another_build_writes(
         sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build_site(sample, serving=True)
