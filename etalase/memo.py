@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +94,7 @@ _IN_MEMORY: dict[Path, tuple[Stat | None, Memo]] = {}
 
 
 def _salt() -> str:
-    return stamp.fingerprint(stamp.PACKAGE, extra=sys.version)
+    return stamp.fingerprint(stamp.PACKAGE, extra=stamp.environment())
 
 
 def load(root: Path) -> Memo:

@@ -1,13 +1,16 @@
 """Knowing when nothing changed: a fingerprint of every input and of the last output.
 
-A build whose inputs (content, theme, Etalase's own code, options) and output folder are
+A build whose inputs (content, theme, Etalase's own code and the libraries whose output
+ends up in pages, options) and output folder are
 exactly as the last successful build left them has nothing to do: its result would be
 byte-identical. Files are compared by size and modification time, like make and rsync.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 import json
 import os
 import stat
@@ -16,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 STAMP = ".etalase-cache/build-stamp.json"
+# Their output is part of the site: a new version may make other bytes than the last build.
+LIBRARIES = ("jinja2", "markdown", "nh3", "minify_html", "babel", "yaml", "phonenumbers", "PIL")
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -73,7 +78,16 @@ def relisted(entries: list[Entry], folder: Path, changed: list[str]) -> list[Ent
 
 def inputs(root: Path, options: str) -> str:
     return fingerprint(root / "content", root / "themes", PACKAGE,
-                       extra=f"{sys.version}\0{options}")
+                       extra=f"{environment()}\0{options}")
+
+
+@functools.cache
+def environment() -> str:
+    """Python's version and the installed files of LIBRARIES, found without importing
+    them: installing another version of one rewrites its files, so their stats change."""
+    found = [importlib.util.find_spec(name) for name in LIBRARIES]
+    origins = [spec.origin if spec and spec.origin else "" for spec in found]
+    return repr((sys.version, [(origin, stat_of(origin)) for origin in origins]))
 
 
 def output(root: Path, folder: Path, trusted: bool) -> list[Entry]:

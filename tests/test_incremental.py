@@ -132,6 +132,28 @@ def test_a_deleted_story_leaves_no_copy_in_the_cache(sample: Path) -> None:
     assert not any(rel.startswith("content/stories/") for rel in memo.load(sample).files)
 
 
+def test_another_version_of_a_library_means_a_whole_build(
+        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library whose output is in the pages (Markdown, minify-html...) may make other
+    bytes in another version: what was stamped and remembered before it is not used."""
+    library = tmp_path / "lib/pustaka/__init__.py"
+    library.parent.mkdir(parents=True)
+    library.write_text("VERSION = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    monkeypatch.setattr(stamp, "LIBRARIES", (*stamp.LIBRARIES, "pustaka"))
+    stamp.environment.cache_clear()
+    try:
+        build(sample)
+        assert build_site(sample).skipped
+        assert memo.load(sample).files
+        library.write_text("VERSION = 22\n")  # pip rewrites a package it upgrades
+        stamp.environment.cache_clear()
+        assert not memo.load(sample).files
+        assert not build_site(sample).skipped
+    finally:
+        stamp.environment.cache_clear()
+
+
 def test_serve_trusts_the_output_it_left_until_another_build_writes(
         sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build_site(sample, serving=True)
