@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
 
 from etalase import messages
+from etalase.clihelp import LocalGroup, LocalOption
 from etalase.errors import Report
 from etalase.language import peek_language
 
-ROOT = click.option(
+option = functools.partial(click.option, cls=LocalOption)  # help in the site's language
+ROOT = option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
     show_default=True, help="The site folder (the one holding content/ and themes/).",
 )
 
 
-@click.group()
-@click.version_option(package_name="etalase")
+@click.group(cls=LocalGroup)
+@click.version_option(package_name="etalase", cls=LocalOption)
 def main() -> None:
     """Etalase: build a small, fast catalog site from YAML products and Markdown stories."""
 
 
 @main.command()
 @ROOT
-@click.option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
+@option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
 def check(root: Path, strict: bool) -> None:
     """Validate content without writing anything."""
     from etalase import build
@@ -37,7 +40,7 @@ def check(root: Path, strict: bool) -> None:
 
 @main.command(name="build")
 @ROOT
-@click.option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
+@option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
 def build_command(root: Path, strict: bool) -> None:
     """Check, then write the site into build/ (all or nothing)."""
     from etalase import build
@@ -71,21 +74,21 @@ def new(root: Path, kind: str, name: str | None) -> None:
         known = [c.name for c in load_catalog(root, Report()).categories]
         path = wizard.ask_product(root, lang, known)
     else:
-        raise click.UsageError("new story needs a title: new story \"Judul cerita\"")
+        raise click.UsageError(" — ".join(messages.text("new.story_title", lang, {})))
     click.echo(f"{path.relative_to(root)}")
 
 
 @main.command()
 @ROOT
-@click.option("--to", "target", type=click.Choice(["netlify", "git", "zip"]), default="netlify",
+@option("--to", "target", type=click.Choice(["netlify", "git", "zip"]), default="netlify",
               show_default=True, help="Where to publish.")
-@click.option("--no-build", is_flag=True, help="Publish build/ as it is (still checked).")
-@click.option("--dry-run", is_flag=True, help="Netlify: list what would be uploaded, and bytes.")
-@click.option("--remote", default="origin", show_default=True, help="git: remote name or URL.")
-@click.option("--branch", default="gh-pages", show_default=True, help="git: branch to publish.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+@option("--no-build", is_flag=True, help="Publish build/ as it is (still checked).")
+@option("--dry-run", is_flag=True, help="Netlify: list what would be uploaded, and bytes.")
+@option("--remote", default="origin", show_default=True, help="git: remote name or URL.")
+@option("--branch", default="gh-pages", show_default=True, help="git: branch to publish.")
+@option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="zip: the file to write (default: site.zip beside build/).")
-@click.option("--delete-old", is_flag=True,
+@option("--delete-old", is_flag=True,
               help="Netlify: delete every deploy except the live one (after withdrawing a story).")
 def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, branch: str,
            output: Path | None, delete_old: bool) -> None:
@@ -111,9 +114,9 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
 
 @main.command()
 @ROOT
-@click.option("--host", default="127.0.0.1", show_default=True,
+@option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 lets a phone on the same Wi-Fi look.")
-@click.option("--port", default=8000, show_default=True, type=int)
+@option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 def serve(root: Path, host: str, port: int) -> None:
     """Preview the site, rebuilding and reloading the browser on every change."""
     from etalase import serve as preview
@@ -124,12 +127,12 @@ def serve(root: Path, host: str, port: int) -> None:
 
 @main.command(name="print")
 @ROOT
-@click.option("--product", "products", multiple=True,
+@option("--product", "products", multiple=True,
               help="A product (file name without .yaml); repeat for more.")
-@click.option("--category", help="Only this category (its address, e.g. keset-perca).")
-@click.option("--qr", type=click.Choice(["order", "page"]), default="order", show_default=True,
+@option("--category", help="Only this category (its address, e.g. keset-perca).")
+@option("--qr", type=click.Choice(["order", "page"]), default="order", show_default=True,
               help="What the QR code opens: the WhatsApp order, or the product page.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+@option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The page to write (default: price-tags.html in the site folder).")
 def print_command(root: Path, products: tuple[str, ...], category: str | None, qr: str,
                   output: Path | None) -> None:

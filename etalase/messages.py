@@ -511,6 +511,63 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("nama \"{name}\" tidak bisa dijadikan nama berkas", "pakai huruf dan angka"),
         "en": ("the name \"{name}\" cannot be turned into a file name", "use letters and digits"),
     },
+    "new.story_title": {
+        "id": ("new story perlu judul", 'tulis misalnya  new story "Judul cerita"'),
+        "en": ("new story needs a title", 'write e.g.  new story "Story title"'),
+    },
+}
+
+# The command line's help (`--help`), written in English in etalase/cli.py: English text
+# -> Bahasa Indonesia. Click's own words are here too (headings, its help options).
+HELP_ID: dict[str, str] = {
+    "Etalase: build a small, fast catalog site from YAML products and Markdown stories.":
+        "Etalase: membuat situs katalog yang kecil dan cepat dari berkas produk YAML dan "
+        "cerita Markdown.",
+    "Validate content without writing anything.": "Memeriksa isi tanpa menulis apa pun.",
+    "Check, then write the site into build/ (all or nothing).":
+        "Memeriksa, lalu menulis situs ke build/ (semua atau tidak sama sekali).",
+    "Write a starter file for a new product or story.\n\nWithout a name, `new product` asks "
+    "for each field and checks every answer.":
+        "Menulis berkas awal untuk produk atau cerita baru.\n\nTanpa nama, `new product` "
+        "menanyakan setiap isian dan memeriksa setiap jawaban.",
+    "Publish the site: to Netlify (default), a git branch, or a zip for Netlify Drop.":
+        "Menerbitkan situs: ke Netlify (bawaan), ke cabang git, atau ke berkas zip untuk "
+        "Netlify Drop.",
+    "Preview the site, rebuilding and reloading the browser on every change.":
+        "Pratinjau situs: dibangun ulang, dan peramban dimuat ulang, setiap ada perubahan.",
+    "Write an A4 page of price tags with QR codes, for market stalls.":
+        "Menulis halaman A4 berisi label harga dengan kode QR, untuk lapak di pasar.",
+    "The site folder (the one holding content/ and themes/).":
+        "Folder situs (yang berisi content/ dan themes/).",
+    "Treat warnings (unknown keys...) as errors.":
+        "Anggap peringatan (kunci yang tidak dikenal...) sebagai galat.",
+    "Where to publish.": "Tujuan penerbitan.",
+    "Publish build/ as it is (still checked).": "Terbitkan build/ apa adanya (tetap diperiksa).",
+    "Netlify: list what would be uploaded, and bytes.":
+        "Netlify: tampilkan apa yang akan diunggah, beserta ukurannya.",
+    "git: remote name or URL.": "git: nama remote atau URL-nya.",
+    "git: branch to publish.": "git: cabang tujuan.",
+    "zip: the file to write (default: site.zip beside build/).":
+        "zip: berkas yang ditulis (bawaan: site.zip di samping build/).",
+    "Netlify: delete every deploy except the live one (after withdrawing a story).":
+        "Netlify: hapus semua deploy kecuali yang sedang tayang (setelah menarik cerita).",
+    "Address to listen on; 0.0.0.0 lets a phone on the same Wi-Fi look.":
+        "Alamat yang didengarkan; 0.0.0.0 agar ponsel di Wi-Fi yang sama bisa melihat.",
+    "Port to listen on.": "Port yang didengarkan.",
+    "A product (file name without .yaml); repeat for more.":
+        "Sebuah produk (nama berkas tanpa .yaml); ulangi untuk produk lain.",
+    "Only this category (its address, e.g. keset-perca).":
+        "Hanya kategori ini (alamatnya, mis. keset-perca).",
+    "What the QR code opens: the WhatsApp order, or the product page.":
+        "Yang dibuka kode QR: pesanan lewat WhatsApp, atau halaman produk.",
+    "The page to write (default: price-tags.html in the site folder).":
+        "Halaman yang ditulis (bawaan: price-tags.html di folder situs).",
+    "Show the version and exit.": "Tampilkan versi lalu keluar.",
+    "Show this message and exit.": "Tampilkan pesan ini lalu keluar.",
+    "Usage:": "Cara pakai:",
+    "Options": "Pilihan",
+    "Commands": "Perintah",
+    "default: ": "bawaan: ",
 }
 
 

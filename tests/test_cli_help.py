@@ -1,0 +1,77 @@
+"""The command line's help speaks the site's language: Bahasa Indonesia unless the site
+says ``language: en``."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from etalase.cli import main
+from etalase.messages import HELP_ID
+from tests.conftest import REPO, SITE_YAML, write_site
+
+
+def help_of(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def every_help_text() -> list[str]:
+    commands: list[click.Command] = [main, *main.commands.values()]
+    texts = [inspect.cleandoc(command.help or "") for command in commands]
+    texts += [param.help for command in commands for param in command.params
+              if isinstance(param, click.Option) and param.help]
+    return texts
+
+
+def test_every_help_text_has_an_indonesian_one() -> None:
+    missing = [text for text in every_help_text() if text not in HELP_ID]
+    assert not missing
+    assert len(every_help_text()) > 20
+
+
+def test_an_indonesian_site_gets_indonesian_help(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "situs", {})
+    text = help_of("deploy", "--root", str(root), "--help")
+    assert text.startswith("Cara pakai: ")
+    assert "Menerbitkan situs: ke Netlify (bawaan)" in text
+    assert "Pilihan:" in text and "Options" not in text
+    assert "git: cabang tujuan.  [bawaan: gh-pages]" in text
+    assert "Tampilkan pesan ini lalu keluar." in text
+    assert "Publish" not in text and "default" not in text
+
+
+def test_an_english_site_gets_english_help(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/site.yaml": SITE_YAML + "language: en\n"})
+    text = help_of("deploy", f"--root={root}", "--help")
+    assert text.startswith("Usage: ")
+    assert "git: branch to publish.  [default: gh-pages]" in text
+    assert "Show this message and exit." in text and "Cara pakai" not in text
+
+
+@pytest.mark.parametrize(("language", "heading", "line"), [
+    ("id", "Perintah:", "check   Memeriksa isi tanpa menulis apa pun."),
+    ("en", "Commands:", "check   Validate content without writing anything."),
+])
+def test_the_command_list_in_the_current_folder_s_language(
+        tmp_path: Path, language: str, heading: str, line: str) -> None:
+    """`python site.py --help` in a site folder, as a volunteer types it."""
+    write_site(tmp_path, {"content/site.yaml": SITE_YAML + f"language: {language}\n"})
+    shown = subprocess.run([sys.executable, str(REPO / "site.py"), "--help"], cwd=tmp_path,
+                           capture_output=True, text=True, check=True).stdout
+    assert heading in shown and line in shown
+
+
+def test_a_usage_mistake_is_explained_in_the_site_s_language(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "situs", {})
+    result = CliRunner().invoke(main, ["new", "story", "--root", str(root)])
+    assert result.exit_code == 2
+    assert "Cara pakai: " in result.output
+    assert 'new story perlu judul — tulis misalnya  new story "Judul cerita"' in result.output
