@@ -113,7 +113,6 @@ def test_open_pages_reload_in_chromium(server, browser) -> None:  # type: ignore
     page = browser.new_page()
     page.goto(url + "/produk/keset/")
     expect(page.locator(".price.big")).to_have_text("Rp25.000")
-    page.wait_for_timeout(500)  # livereload.js connects its websocket
     (root / P).write_text(PRODUCT_YAML.replace("25000", "27500"), encoding="utf-8")
     expect(page.locator(".price.big")).to_have_text("Rp27.500", timeout=15000)
     (root / P).write_text(PRODUCT_YAML.replace("25000", "dua puluh ribu"), encoding="utf-8")
