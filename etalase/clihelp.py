@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from click.utils import make_default_short_help
 
 from etalase.language import peek_language
 from etalase.messages import HELP_ID
@@ -64,8 +63,13 @@ class LocalCommand(click.Command):
                 formatter.write_text(local(text))
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        text = local(inspect.cleandoc(self.help)) if self.help else ""
-        return make_default_short_help(text, limit) if text else ""
+        """Click's shortening (its helper for it is not public), of the local text."""
+        english = self.help
+        self.help = local(inspect.cleandoc(english)) if english else english
+        try:
+            return super().get_short_help_str(limit)
+        finally:
+            self.help = english
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
