@@ -121,7 +121,11 @@ def serve(root: Path, host: str, port: int) -> None:
     """Preview the site, rebuilding and reloading the browser on every change."""
     from etalase import serve as preview
 
-    _say("serve.listening", peek_language(root), host=host, port=port)
+    lang, everywhere = peek_language(root), host in preview.ANY_ADDRESS
+    _say("serve.listening", lang, host="127.0.0.1" if everywhere else host, port=port)
+    address = preview.local_network_address() if everywhere else None
+    if address:
+        _say("serve.phone", lang, address=address, port=port)
     preview.serve(root, host, port)
 
 

@@ -489,6 +489,10 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("Pratinjau di http://{host}:{port}/ — tekan Ctrl+C untuk berhenti", ""),
         "en": ("Preview at http://{host}:{port}/ — press Ctrl+C to stop", ""),
     },
+    "serve.phone": {
+        "id": ("Dari ponsel di Wi-Fi yang sama, buka http://{address}:{port}/", ""),
+        "en": ("From a phone on the same Wi-Fi, open http://{address}:{port}/", ""),
+    },
     "wizard.name": {"id": ("Nama produk", ""), "en": ("Product name", "")},
     "wizard.price": {"id": ("Harga dalam rupiah (angka saja, misalnya 25000)", ""),
                      "en": ("Price in rupiah (digits only, e.g. 25000)", "")},

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import socket
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -31,6 +32,20 @@ OVERLAY = (
 
 
 EMPTY_PAGE = b"<!doctype html><html><head></head><body></body></html>"
+ANY_ADDRESS = ("0.0.0.0", "::", "")  # --host values that listen on every network
+
+
+def local_network_address() -> str | None:
+    """This computer's address on the local network, which a phone on the same Wi-Fi can
+    open; None without a network. Connecting a UDP socket only picks the route: nothing
+    is sent."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.254.254.254", 1))
+            address = str(probe.getsockname()[0])
+        except OSError:
+            return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
 
 
 class Preview:

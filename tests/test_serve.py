@@ -9,11 +9,13 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from etalase.serve import local_network_address
 from tests.conftest import PRODUCT_YAML, REPO
 from tests.pages import Page
 
@@ -54,21 +56,29 @@ def overlay(html: str) -> str | None:
     return found[0].text if found else None
 
 
-@pytest.fixture
-def server(site) -> Iterator[tuple[Path, str, subprocess.Popen]]:  # type: ignore[no-untyped-def]
-    root = site()
+@contextmanager
+def serving(root: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`python site.py serve` on a free port, once it answers: (its local URL, process)."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, str(REPO / "site.py"), "serve", "--root", str(root), "--port", str(port)],
+        [sys.executable, str(REPO / "site.py"), "serve", "--root", str(root), "--port",
+         str(port), *options],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
         until(lambda: get(url + "/")[0] == 200, 60)
-        yield root, url, process
+        yield url, process
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(site) -> Iterator[tuple[Path, str, subprocess.Popen]]:  # type: ignore[no-untyped-def]
+    root = site()
+    with serving(root) as (url, process):
+        yield root, url, process
 
 
 def test_serves_with_live_reload_only_in_responses(server) -> None:  # type: ignore[no-untyped-def]
@@ -104,6 +114,21 @@ def test_listens_on_localhost_by_default(server) -> None:  # type: ignore[no-unt
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert f"http://127.0.0.1:{url.rsplit(':', 1)[1]}/" in output
+
+
+def test_host_for_phones_shows_the_address_to_open(site) -> None:  # type: ignore[no-untyped-def]
+    """With --host 0.0.0.0 the volunteer is told which address a phone on the same Wi-Fi
+    opens (0.0.0.0 itself opens nothing), and the site answers there."""
+    address = local_network_address()
+    with serving(site(), "--host", "0.0.0.0") as (url, process):
+        port = url.rsplit(":", 1)[1]
+        if address:
+            assert get(f"http://{address}:{port}/produk/keset/")[0] == 200
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert f"Pratinjau di http://127.0.0.1:{port}/" in output
+    phone = f"Dari ponsel di Wi-Fi yang sama, buka http://{address}:{port}/"
+    assert (phone in output) == bool(address), output
 
 
 def test_open_pages_reload_in_chromium(server, browser) -> None:  # type: ignore[no-untyped-def]
