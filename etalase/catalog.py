@@ -125,8 +125,6 @@ def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalo
     )
 
 
-
-
 def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-untyped-def]
     directory = root / folder
     rels, found = [], []

@@ -54,7 +54,6 @@ class Preview:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.errors: list[str] = []
-        self.built_at = 0.0
         self.generation = 0
         self.served: dict[str, int] = {}  # URL path -> generation of the page last sent
 
@@ -75,7 +74,6 @@ class Preview:
             self.errors = []
             took = time.perf_counter() - start
             click.echo(messages.text("serve.rebuilt", lang, {"seconds": f"{took:.2f}"})[0])
-        self.built_at = time.time()
         self.generation += 1
 
     def missed_reload(self, url: str) -> bool:
