@@ -1,7 +1,9 @@
 """HTTP headers for hosts that read a ``_headers`` file (Netlify, Cloudflare Pages).
 
 The Content-Security-Policy allows inline ``<style>``/``<script>`` only by hash. The
-hashes change with the theme, so the build computes them from the pages it rendered.
+hashes change with the theme, so the build computes them from the pages it rendered,
+read by a real HTML5 parser: only elements the theme wrote are hashed, never content
+text that merely looks like a ``<script>`` (which would bless an injection).
 Static security headers live in ``netlify.toml``; this file adds the policy and caching.
 """
 
@@ -11,27 +13,26 @@ import base64
 import hashlib
 import re
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 
 
-_BLOCK = re.compile(r"<(style|script)\b([^>]*)>(.*?)</\1>", re.S | re.I)
-_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-# Start tags, read attribute by attribute, so that text inside a quoted value (a product
-# description in <meta content="...">) is never taken for an attribute. Attributes are
-# apart by spaces, or follow a quoted value directly (minify-html leaves no space there).
+# Start tags of a template's source, read attribute by attribute, so that text inside a
+# quoted value is never taken for an attribute: where a theme writes a style attribute.
 _NAME = r"""[^\s"'>/=]+"""
 _VALUE = r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?"""
 _GAP = r"""(?:\s+|(?<=["']))"""
 _START_TAG = re.compile(rf"<[a-zA-Z][^\s/>]*((?:{_GAP}{_NAME}{_VALUE})*)\s*/?>")
 _ATTRIBUTE = re.compile(rf"{_GAP}({_NAME}){_VALUE}")
+_RUNNING_TYPES = ("", "module", "text/javascript", "application/javascript")
 
 
-def _runs(attrs: str) -> bool:
+def _runs(script: LexborNode) -> bool:
     """An inline script the browser executes (not external, not a data block like JSON-LD)."""
-    kind = _TYPE.search(attrs)
-    return "src=" not in attrs and (kind is None or kind.group(1).lower() in
-                                     ("module", "text/javascript", "application/javascript"))
+    attrs = script.attributes
+    return "src" not in attrs and (attrs.get("type") or "").strip().lower() in _RUNNING_TYPES
 
 
 class Policy:
@@ -44,21 +45,31 @@ class Policy:
         for kind, digest in found:
             self.hashes[kind].add(digest)
 
-    def header(self) -> str:
+    def directives(self) -> list[str]:
+        """Each directive as ``name value``, in order (a ``<meta>`` policy takes a subset)."""
         def sources(kind: str) -> str:
             return " ".join(["'self'", *sorted(f"'sha256-{h}'" for h in self.hashes[kind])])
 
-        return "; ".join([
+        return [
             "default-src 'self'", "img-src 'self' data:", f"style-src {sources('style')}",
             f"script-src {sources('script')}", "connect-src 'self'", "font-src 'none'",
             "object-src 'none'", "base-uri 'none'", "form-action 'self'",
             "frame-ancestors 'none'", "upgrade-insecure-requests",
-        ])
+        ]
+
+    def header(self) -> str:
+        return "; ".join(self.directives())
+
+
+def has_style_attribute(html: str) -> bool:
+    """Whether an element of a rendered page has a style attribute: the policy does not
+    allow them, as they would need 'unsafe-hashes'. Found by an HTML5 parser, so text
+    that only looks like one (a product named ``Keset <b style=x>``) is not taken for it."""
+    return LexborHTMLParser(html).css_first("[style]") is not None
 
 
 def style_attribute(text: str) -> int | None:
-    """Where the first style attribute is in a page or a template: the policy does not
-    allow them, as they would need 'unsafe-hashes'."""
+    """Where the first style attribute is in a template's source (an offset)."""
     for tag in _START_TAG.finditer(text):
         for attribute in _ATTRIBUTE.finditer(text, tag.start(1), tag.end(1)):
             if attribute.group(1).lower() == "style":
@@ -67,10 +78,15 @@ def style_attribute(text: str) -> int | None:
 
 
 def inline_hashes(html: str) -> list[tuple[str, str]]:
-    """(kind, sha256) of a rendered page's inline style and executable script blocks (text
-    escaped by the templates, so a regular expression finds exactly the elements)."""
-    return sorted({(tag.lower(), _sha256(text)) for tag, attrs, text in _BLOCK.findall(html)
-                   if tag.lower() == "style" or _runs(attrs)})
+    """(kind, sha256) of a rendered page's inline style and executable script elements.
+
+    The page is read by an HTML5 parser (Lexbor, as a browser reads it), so only real
+    elements count: ``<script>`` inside a title, an attribute value or any other text is
+    text, and its hash never enters the policy that would let it run.
+    """
+    found = LexborHTMLParser(html).css("style, script")
+    return sorted({(node.tag, _sha256(node.text(deep=True))) for node in found
+                   if node.tag == "style" or _runs(node)})
 
 
 def _sha256(text: str) -> str:

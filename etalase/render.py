@@ -292,7 +292,7 @@ class Renderer:
         html = minify.page(html)
         # A quick look first: minify-html writes attribute names in lower case, with no
         # spaces around "=".
-        if "style=" in html and headers.style_attribute(html) is not None:
+        if "style=" in html and headers.has_style_attribute(html):
             self.report.error(self._style_attribute_at(page), "template.style_attribute")
             return None
         return html
