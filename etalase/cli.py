@@ -119,13 +119,18 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
 @option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 def serve(root: Path, host: str, port: int) -> None:
     """Preview the site, rebuilding and reloading the browser on every change."""
+    from urllib.parse import quote
+
     from etalase import serve as preview
+    from etalase.language import peek_base_path
 
     lang, everywhere = peek_language(root), host in preview.ANY_ADDRESS
-    _say("serve.listening", lang, host="127.0.0.1" if everywhere else host, port=port)
+    path = quote(peek_base_path(root))
+    _say("serve.listening", lang, host="127.0.0.1" if everywhere else host, port=port,
+         path=path)
     address = preview.local_network_address() if everywhere else None
     if address:
-        _say("serve.phone", lang, address=address, port=port)
+        _say("serve.phone", lang, address=address, port=port, path=path)
     preview.serve(root, host, port)
 
 

@@ -486,12 +486,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Etalase: there is a problem; this page is the last version that worked. Fix the file and the page reloads by itself.", ""),
     },
     "serve.listening": {
-        "id": ("Pratinjau di http://{host}:{port}/ — tekan Ctrl+C untuk berhenti", ""),
-        "en": ("Preview at http://{host}:{port}/ — press Ctrl+C to stop", ""),
+        "id": ("Pratinjau di http://{host}:{port}{path}/ — tekan Ctrl+C untuk berhenti", ""),
+        "en": ("Preview at http://{host}:{port}{path}/ — press Ctrl+C to stop", ""),
     },
     "serve.phone": {
-        "id": ("Dari ponsel di Wi-Fi yang sama, buka http://{address}:{port}/", ""),
-        "en": ("From a phone on the same Wi-Fi, open http://{address}:{port}/", ""),
+        "id": ("Dari ponsel di Wi-Fi yang sama, buka http://{address}:{port}{path}/", ""),
+        "en": ("From a phone on the same Wi-Fi, open http://{address}:{port}{path}/", ""),
     },
     "wizard.name": {"id": ("Nama produk", ""), "en": ("Product name", "")},
     "wizard.price": {"id": ("Harga dalam rupiah (angka saja, misalnya 25000)", ""),

@@ -3,7 +3,9 @@
 The site is built into ``build/`` and served by a small WSGI app under livereload, which
 watches ``content/`` and ``themes/``, rebuilds on a change and reloads the browser. The
 live-reload script is injected into responses by the server only; it is never written to
-``build/``. A broken edit never stops the server: the last good site stays in ``build/``
+``build/``. The site is served under its ``base_url``'s path, as it will be published
+(``/toko/`` for ``https://user.github.io/toko``), so its links and photos work; other
+paths are sent there. A broken edit never stops the server: the last good site stays in ``build/``
 (builds are atomic) and every page shows the same ``path:line: message — hint`` lines the
 command line prints, in an overlay, until the file is fixed.
 """
@@ -15,14 +17,15 @@ import mimetypes
 import socket
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import click
 
 from etalase import build, messages
-from etalase.language import peek_language
+from etalase.language import peek_base_path, peek_language
 
 OVERLAY = (
     '<div id="etalase-error" role="alert" style="position:fixed;inset:0 0 auto 0;z-index:9999;'
@@ -48,6 +51,23 @@ def local_network_address() -> str | None:
     return None if address.startswith("127.") or address == "0.0.0.0" else address
 
 
+@dataclass(frozen=True)
+class Route:
+    """The preview's answer to a URL path: a file of ``build/``, or a redirect."""
+
+    file: str | None = None  # a path inside build/ ("/" is the home page)
+    redirect: str | None = None  # where to send the browser instead
+
+
+def route(url_path: str, base: str) -> Route:
+    """Where a (decoded) URL path leads when the site lives under ``base`` ("" or
+    "/toko"). Paths outside the base are sent to the same path under it: "/" to the
+    home page, a link copied without the base to its page."""
+    if url_path.startswith(f"{base}/"):
+        return Route(file=url_path[len(base):])
+    return Route(redirect=quote(base + ("/" if url_path == base else url_path)))
+
+
 class Preview:
     """The last build's outcome, and a WSGI app that serves ``build/`` with it."""
 
@@ -56,6 +76,7 @@ class Preview:
         self.errors: list[str] = []
         self.generation = 0
         self.served: dict[str, int] = {}  # URL path -> generation of the page last sent
+        self.base = peek_base_path(root)
 
     @property
     def folder(self) -> Path:
@@ -75,6 +96,7 @@ class Preview:
             took = time.perf_counter() - start
             click.echo(messages.text("serve.rebuilt", lang, {"seconds": f"{took:.2f}"})[0])
         self.generation += 1
+        self.base = peek_base_path(self.root)  # base_url may have been edited
 
     def missed_reload(self, url: str) -> bool:
         """Whether the page at ``url``, now connecting for reloads, was sent before the last
@@ -90,11 +112,17 @@ class Preview:
 
     def __call__(self, environ: dict[str, Any],
                  start_response: Callable[..., Any]) -> Iterable[bytes]:
-        status, path = self._resolve(environ.get("PATH_INFO") or "/")
+        url_path = environ.get("PATH_INFO") or "/"
+        found = route(url_path, self.base)
+        if found.file is None:
+            start_response("302 Found", [("Location", found.redirect), ("Cache-Control",
+                                                                        "no-store")])
+            return [b""]
+        status, path = self._resolve(found.file)
         data = path.read_bytes() if path else EMPTY_PAGE
         kind = (mimetypes.guess_type(path.name)[0] if path else None) or "text/html"
         if kind == "text/html":
-            self.served[environ.get("PATH_INFO") or "/"] = self.generation
+            self.served[url_path] = self.generation
             if self.errors:
                 data = data.replace(b"</body>", self.overlay() + b"</body>", 1)
         headers = [("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/")

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from etalase.serve import local_network_address
-from tests.conftest import PRODUCT_YAML, REPO
+from etalase.serve import Route, local_network_address, route
+from tests.conftest import PRODUCT_YAML, REPO, SITE_YAML
 from tests.pages import Page
 
 P = "content/products/keset.yaml"
@@ -31,7 +31,7 @@ def free_port() -> int:
 def get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode()
+            return response.status, response.read().decode(errors="replace")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
 
@@ -164,3 +164,45 @@ def test_a_page_that_connects_after_a_save_reloads(server, browser) -> None:  # 
     held[0].continue_()
     expect(page.locator("#etalase-error")).to_contain_text(f"{P}:2", timeout=15000)
     page.close()
+
+
+ROUTES = [  # (base path, URL path) -> (file inside build/, redirect)
+    ("", "/", "/", None),
+    ("", "/produk/keset/", "/produk/keset/", None),
+    ("/toko", "/toko/", "/", None),
+    ("/toko", "/toko/produk/keset/", "/produk/keset/", None),
+    ("/toko", "/", None, "/toko/"),
+    ("/toko", "/toko", None, "/toko/"),
+    ("/toko", "/produk/keset/", None, "/toko/produk/keset/"),
+    ("/toko", "/tokoku/", None, "/toko/tokoku/"),
+    ("/toko kami", "/", None, "/toko%20kami/"),
+]
+
+
+@pytest.mark.parametrize(("base", "path", "file", "redirect"), ROUTES)
+def test_routes_under_the_base_path(base: str, path: str, file: str | None,
+                                    redirect: str | None) -> None:
+    assert route(path, base) == Route(file=file, redirect=redirect)
+
+
+def test_a_github_pages_site_is_previewed_under_its_path(site) -> None:  # type: ignore[no-untyped-def]
+    """With base_url https://user.github.io/toko, the pages link to /toko/...: the preview
+    serves them there (it answered 404 on /toko/ before), and / leads to /toko/."""
+    root = site({"content/site.yaml": SITE_YAML.replace(
+        "https://toko.example.org", "https://user.github.io/toko")})
+    with serving(root) as (url, process):
+        with urllib.request.urlopen(url + "/", timeout=5) as response:
+            assert response.url == url + "/toko/"
+            home = response.read().decode()
+        page = Page()
+        page.feed(home)
+        links = [e.attrs["href"] for e in page.find("a") if e.attrs["href"].startswith("/")]
+        photos = [e.attrs["src"] for e in page.find("img")]
+        assert "/toko/produk/keset/" in links and photos
+        for address in links + photos:
+            assert address.startswith("/toko/")
+            assert get(url + address)[0] == 200, address
+        assert get(url + "/toko/tidak-ada/")[0] == 404
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert f"Pratinjau di {url}/toko/" in output
