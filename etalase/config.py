@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,11 +11,12 @@ from etalase.errors import Loc, Report
 from etalase.fields import Fields
 from etalase.language import CONFIG_FILE, LANGUAGES, MAX_YAML_BYTES
 from etalase.memo import Memo, parse
+from etalase.shop import SHOP_KEYS, ShopInfo, greeting_of, read_closing, read_shop
 from etalase.yamlio import load_mapping
 
 KNOWN = frozenset({
     "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
-    "about", "theme", "max_megapixels", "netlify_site", "stories_noindex",
+    "about", "theme", "max_megapixels", "netlify_site", "stories_noindex", *SHOP_KEYS,
 })
 DEFAULT_MAX_MEGAPIXELS = 120
 
@@ -34,6 +35,9 @@ class SiteConfig:
     max_megapixels: int = DEFAULT_MAX_MEGAPIXELS  # larger photos are refused, not decoded
     netlify_site: str | None = None  # Netlify's Site ID (or NETLIFY_SITE_ID)
     stories_noindex: bool = False  # ask search engines not to index stories by default
+    shop: ShopInfo = field(default_factory=ShopInfo)  # shipping, payment, pickup, hours
+    greeting: str | None = None  # how messages open; None: the theme's ("Halo")
+    order_closing: tuple[str, ...] | None = None  # a cart message's last lines; None: theme's
 
     @property
     def base_path(self) -> str:
@@ -73,6 +77,9 @@ def _read(root: Path, rel: str, report: Report) -> SiteConfig | None:
         if problem:
             report.error(fields.loc("order_message"), problem[0], **problem[1])
     about = fields.text("about", max_len=20_000) or ""
+    terms = read_shop(fields)
+    greeting = fields.text("greeting", max_len=40) or greeting_of(template)
+    closing = read_closing(fields)
     if title is None or base_url is None or number is None:
         return None
     return SiteConfig(
@@ -88,6 +95,7 @@ def _read(root: Path, rel: str, report: Report) -> SiteConfig | None:
         max_megapixels=fields.whole_number("max_megapixels") or DEFAULT_MAX_MEGAPIXELS,
         netlify_site=fields.text("netlify_site", max_len=100),
         stories_noindex=fields.boolean("stories_noindex"),
+        shop=terms, greeting=greeting, order_closing=closing,
     )
 
 

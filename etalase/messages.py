@@ -270,6 +270,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("base_url \"{value}\" is not a full https address",
                "write the full site address, e.g.  https://etalase-purwokerto.netlify.app"),
     },
+    "config.pickup_address": {
+        "id": ("pickup \"{value}\" tampak seperti alamat rumah (\"{word}\")",
+               "tulis wilayahnya saja, jangan alamat rumah, misalnya  pickup: Kecamatan "
+               "Purwokerto Timur"),
+        "en": ("pickup \"{value}\" looks like a home address (\"{word}\")",
+               "write only the area, never a home address, e.g.  pickup: Purwokerto Timur "
+               "district"),
+    },
+    "config.closing_lines": {
+        "id": ("order_closing berisi {count} baris, batasnya {limit}",
+               "sisakan baris yang penting saja, misalnya  Nama:  Alamat:  Kurir:"),
+        "en": ("order_closing has {count} lines, the limit is {limit}",
+               "keep the lines that matter, e.g.  Nama:  Alamat:  Kurir:"),
+    },
     "theme.missing": {
         "id": ("tema \"{name}\" tidak ditemukan di folder themes/",
                "hapus baris theme atau tulis  theme: default"),

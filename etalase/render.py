@@ -249,16 +249,32 @@ class Renderer:
     def variants_of(self, photo: Photo) -> ImageSet:
         return self.images[photo.src]
 
+    def greeting(self) -> str:
+        """How every message to the shop opens: the site's greeting or the theme's."""
+        return self.config.greeting or self.t("greeting")
+
+    def order_closing(self) -> list[str]:
+        """The lines a cart message ends with, for the buyer to fill in (name, address...)."""
+        return list(self.config.order_closing or self.t("order_closing").strip().splitlines())
+
     def whatsapp_link(self, product: Product | None, variant: Variant | None = None) -> str:
-        """The order link of a product (or a variant); ``None`` gives a plain chat link."""
+        """The order link of a product (or a variant); a sold-out product's asks when it
+        is back instead of ordering it; ``None`` gives the shop's greeting chat link."""
+        greeting, site = self.greeting(), self.config.title
         if product is None:
-            return f"https://wa.me/{self.config.whatsapp}"
-        template = self.config.order_message or self.t("order_message")
+            text = self.t("contact_message").format(greeting=greeting, site=site)
+            return whatsapp.order_link(self.config.whatsapp, text)
+        if product.sold_out:
+            template = self.t("ask_message")
+        else:
+            template = self.config.order_message or self.t("order_message")
         name = f"{product.name} – {variant.name}" if variant else product.name
+        if product.status == "preorder":
+            name = f"{name} {self.t('preorder_mark')}"
         text = whatsapp.order_text(
             template, product=name, name=product.name, variant=variant.name if variant else "",
             price=self.rupiah(variant.price if variant else product.price),
-            url=self.abs_url(product_path(product)), site=self.config.title,
+            url=self.abs_url(product_path(product)), site=site, greeting=greeting,
         )
         return whatsapp.order_link(product.whatsapp or self.config.whatsapp, text)
 

@@ -72,6 +72,8 @@ def search_entry(product: Product, site_whatsapp: str) -> dict[str, Any]:
         entry["v"] = [[v.name, v.price] for v in product.variants]
     if product.whatsapp and product.whatsapp != site_whatsapp:
         entry["w"] = product.whatsapp
+        if product.maker:  # the cart names the seller it sends to
+            entry["m"] = product.maker
     return entry
 
 
@@ -91,7 +93,8 @@ class Extras:
         site = {
             "wa": config.whatsapp, "home": abs_url(""), "products": abs_url("produk/"),
             "local": url("produk/"), "cart": url("keranjang/"), "index": url(SEARCH_INDEX),
-            "sw": url(SERVICE_WORKER), "lang": config.language,
+            "sw": url(SERVICE_WORKER), "lang": config.language, "title": config.title,
+            "greet": renderer.greeting(), "closing": renderer.order_closing(),
         }
         script = renderer.render_text(SCRIPT, site=site,
                                       money=money_parts(renderer.rupiah))

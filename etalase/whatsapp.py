@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from etalase.yamlio import Scalar
 
-PLACEHOLDERS = frozenset({"product", "name", "variant", "price", "url", "site"})
+PLACEHOLDERS = frozenset({"product", "name", "variant", "price", "url", "site", "greeting"})
 MAX_TEMPLATE = 300
 MAX_MESSAGE = 600
 

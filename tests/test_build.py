@@ -45,11 +45,13 @@ def test_every_sample_product_has_a_page_with_price_and_order_link(sample: Path)
         assert price.startswith("Rp") and "." in price
         links = [a for a in page.find("a") if a.attrs.get("href", "").startswith("https://wa.me/")]
         orders = [a for a in links if "text=" in a.attrs["href"]
-                  and urlsplit(a.attrs["href"]).path != "/"]  # not the share link
+                  and urlsplit(a.attrs["href"]).path != "/"  # not the share link
+                  and "produk/" in unquote(a.attrs["href"])]  # not the footer's greeting
         assert orders, source.name
+        number = "/6285726001188" if source.stem.startswith("piring-lidi") else "/6281227004321"
         for link in orders:
             assert link.attrs["rel"] == "noopener noreferrer"
-            assert urlsplit(link.attrs["href"]).path == "/6281227004321"
+            assert urlsplit(link.attrs["href"]).path == number
             text = order_text(link.attrs["href"])
             assert name in text
             assert f"https://etalase-purwokerto.netlify.app/produk/{source.stem}/" in text
@@ -81,6 +83,57 @@ def test_sold_out_is_badged_and_not_orderable(sample: Path) -> None:
     assert not page.find("a", class_="btn")
     listing = parse(sample / "build/kategori/keset-perca/index.html")
     assert [e.text for e in listing.find("span", class_="badge sold")] == ["Habis"]
+
+
+def test_sold_out_link_asks_and_pre_orders_say_so(sample: Path) -> None:
+    page = parse(sample / "build/produk/keset-bulat-senja/index.html")
+    ask = [a for a in page.find("a", class_="btn quiet")]
+    assert [order_text(a.attrs["href"]) for a in ask] == [
+        "Assalamu'alaikum, apakah Keset Bulat Senja akan ada lagi? Kapan kira-kira bisa dipesan? "
+        "https://etalase-purwokerto.netlify.app/produk/keset-bulat-senja/"]
+    page = parse(sample / "build/produk/piring-lidi-kecil/index.html")
+    order = [a for a in page.find("a") if "Pesan lewat WhatsApp" in a.text]
+    assert order_text(order[0].attrs["href"]) == (
+        "Assalamu'alaikum, saya ingin memesan Piring Lidi Kecil (pre-order) seharga Rp9.000. "
+        "https://etalase-purwokerto.netlify.app/produk/piring-lidi-kecil/")
+
+
+def test_footer_contact_link_greets_the_shop(sample: Path) -> None:
+    page = parse(sample / "build/tentang/index.html")
+    contact = [a for a in page.find("a") if a.text == "Tanya lewat WhatsApp"]
+    assert urlsplit(contact[0].attrs["href"]).path == "/6281227004321"
+    assert order_text(contact[0].attrs["href"]) == (
+        "Assalamu'alaikum, saya ingin bertanya tentang produk Etalase Berdaya Purwokerto.")
+
+
+def test_shop_terms_are_brief_on_product_and_cart_pages_and_full_on_about(sample: Path) -> None:
+    brief = [
+        "Pengiriman: dari Purwokerto · JNE, J&T, Pos Indonesia",
+        "Pembayaran: Transfer bank, QRIS, Bayar di tempat (COD) di Purwokerto",
+        "Ambil sendiri di: Kecamatan Purwokerto Utara",
+        "Pesan dibalas: Senin–Sabtu, 08.00–17.00 WIB",
+        "Cara pesan selengkapnya",
+    ]
+    for rel in ["produk/teh-rosela/index.html", "keranjang/index.html"]:
+        page = parse(sample / "build" / rel)
+        terms = page.one("ul", class_="terms")
+        items = [e.text for e in page.find("li") if e.text in terms.text]
+        assert items == brief, rel
+    about = parse(sample / "build/tentang/index.html")
+    terms = dict(zip([e.text for e in about.find("dt")], [e.text for e in about.find("dd")],
+                     strict=True))
+    assert terms["Pengiriman"] == (
+        "Dikirim dari Purwokerto lewat JNE, J&T, Pos Indonesia. Ongkos kirim kami hitung dari "
+        "berat barang dan kami sampaikan lewat WhatsApp sebelum Anda membayar.")
+    assert terms["Ambil sendiri di"] == "Kecamatan Purwokerto Utara"
+    assert terms["Pesan dibalas"] == "Senin–Sabtu, 08.00–17.00 WIB"
+
+
+def test_a_site_without_terms_shows_none(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    assert run(root, "build").exit_code == 0
+    assert not parse(root / "build/produk/keset/index.html").find("ul", class_="terms")
+    assert not parse(root / "build/tentang/index.html").find("dl")
 
 
 def test_story_without_consent_is_not_published(sample: Path) -> None:

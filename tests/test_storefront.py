@@ -55,9 +55,14 @@ def add(visit: Visit, path: str, quantity: int, variant: str | None = None) -> N
     expect(form.get_by_role("status")).to_contain_text("Sudah masuk keranjang")
 
 
-def test_cart_sends_one_whatsapp_message_with_every_item_and_the_total(visit: Visit) -> None:
+WATI_NUMBER = "6285726001188"  # Bu Wati answers the orders of her plates herself
+CLOSING = ["", "Nama:", "Alamat:", "Kurir:"]
+
+
+def test_a_mixed_cart_sends_one_message_per_seller_with_the_exact_text(visit: Visit) -> None:
     add(visit, "produk/keset-persegi-perca/", 2, "Besar (50 x 80 cm) · " + rupiah(55000))
     add(visit, "produk/piring-lidi-besar/", 1, "Isi 10 · " + rupiah(135000))
+    add(visit, "produk/piring-lidi-kecil/", 3)  # a pre-order
     # From a listing card too, and the same item again adds to its quantity.
     visit.page.goto(visit.site.url("kategori/teh-herbal/"))
     card = visit.page.locator("li.card", has_text="Teh Sereh Jahe")
@@ -65,24 +70,53 @@ def test_cart_sends_one_whatsapp_message_with_every_item_and_the_total(visit: Vi
     card.get_by_role("button", name="Masukkan keranjang").click()
     card.get_by_label("Jumlah").fill("1")
     card.get_by_role("button", name="Masukkan keranjang").click()
-    expect(visit.page.locator("#cart-link")).to_contain_text("(7)")
+    expect(visit.page.locator("#cart-link")).to_contain_text("(10)")
 
-    visit.page.goto(visit.site.url("keranjang/"))
-    visit.page.get_by_role("link", name="Pesan semua lewat WhatsApp").click()
-    visit.page.wait_for_url("https://wa.me/**")
-
+    page = visit.page
+    page.goto(visit.site.url("keranjang/"))
+    expect(page.get_by_role("link", name="Pesan semua lewat WhatsApp")).to_have_count(0)
+    shop = page.locator(".seller", has=page.get_by_role("heading", name="Etalase Berdaya"))
+    wati = page.locator(".seller", has=page.get_by_role("heading", name="Bu Wati"))
     tea = price_of("teh-sereh-jahe")
-    text = "\n".join([
-        "Halo, saya ingin memesan:",
+    expect(shop.locator(".total")).to_have_text(f"Subtotal: {rupiah(110000 + 4 * tea)}")
+    expect(wati.locator(".total")).to_have_text(f"Subtotal: {rupiah(135000 + 3 * 9000)}")
+    shop.get_by_role("link", name="Kirim pesanan ke Etalase Berdaya Purwokerto").click()
+    page.wait_for_url("https://wa.me/**")
+    page.go_back()
+    page.locator(".seller").get_by_role("link", name="Kirim pesanan ke Bu Wati").click()
+    page.wait_for_url("https://wa.me/**")
+
+    greeting = "Assalamu'alaikum, saya ingin memesan:"
+    to_shop = "\n".join([
+        greeting,
         f"1. Keset Persegi Perca – Besar (50 x 80 cm) × 2 = {rupiah(110000)}",
         f"{HOME}produk/keset-persegi-perca/",
-        f"2. Piring Lidi Besar – Isi 10 × 1 = {rupiah(135000)}",
-        f"{HOME}produk/piring-lidi-besar/",
-        f"3. Teh Sereh Jahe × 4 = {rupiah(4 * tea)}",
+        f"2. Teh Sereh Jahe × 4 = {rupiah(4 * tea)}",
         f"{HOME}produk/teh-sereh-jahe/",
-        f"Total: {rupiah(110000 + 135000 + 4 * tea)}",
+        f"Total: {rupiah(110000 + 4 * tea)}",
+        *CLOSING,
     ])
-    assert visit.orders == [whatsapp.order_link(SITE_NUMBER, text)]
+    to_wati = "\n".join([
+        greeting,
+        f"1. Piring Lidi Besar – Isi 10 × 1 = {rupiah(135000)}",
+        f"{HOME}produk/piring-lidi-besar/",
+        f"2. Piring Lidi Kecil × 3 = {rupiah(27000)} (pre-order)",
+        f"{HOME}produk/piring-lidi-kecil/",
+        f"Total: {rupiah(135000 + 27000)}",
+        *CLOSING,
+    ])
+    assert visit.orders == [whatsapp.order_link(SITE_NUMBER, to_shop),
+                            whatsapp.order_link(WATI_NUMBER, to_wati)]
+
+
+def test_a_cart_for_one_seller_has_one_button(visit: Visit) -> None:
+    add(visit, "produk/teh-rosela/", 2)
+    visit.page.goto(visit.site.url("keranjang/"))
+    expect(visit.page.locator(".seller h2")).to_have_count(0)
+    expect(visit.page.locator(".total")).to_have_text(f"Total: {rupiah(2 * price_of('teh-rosela'))}")
+    visit.page.get_by_role("link", name="Pesan semua lewat WhatsApp").click()
+    visit.page.wait_for_url("https://wa.me/**")
+    assert visit.orders[0].startswith(f"https://wa.me/{SITE_NUMBER}?text=")
 
 
 def test_a_long_cart_keeps_the_message_short_and_the_total_right(visit: Visit) -> None:
@@ -103,10 +137,11 @@ def test_a_long_cart_keeps_the_message_short_and_the_total_right(visit: Visit) -
     visit.page.wait_for_url("https://wa.me/**")
     text = unquote(visit.orders[0].split("?text=", 1)[1])
     assert len(text) <= 2000
-    assert text.count("\n") == 27  # greeting, 25 items, total, then the site link (no pages)
+    # greeting, 25 items, total, the site link (no pages), a blank line and 3 to fill in
+    assert text.count("\n") == 31
     rosela = price_of("teh-rosela")  # today's price, not the 1,000 stored with the item
     assert f"1. Teh Rosela × 99 = {rupiah(99 * rosela)}" in text
-    assert text.endswith(f"Total: {rupiah(25 * 99 * rosela)}\n{HOME}")
+    assert text.endswith(f"Total: {rupiah(25 * 99 * rosela)}\n{HOME}\n\nNama:\nAlamat:\nKurir:")
 
 
 def test_sold_out_products_cannot_be_added(visit: Visit) -> None:
@@ -152,7 +187,7 @@ def test_everything_works_without_javascript(browser: Browser, site: StaticSite)
     expect(page.locator("form.add")).to_have_count(0)
     page.get_by_role("link", name="Pesan lewat WhatsApp").click()
     page.wait_for_url("https://wa.me/**")
-    assert visit.orders[0].startswith(f"https://wa.me/{SITE_NUMBER}?text=")
+    assert visit.orders[0].startswith(f"https://wa.me/{WATI_NUMBER}?text=")
     assert "Piring Lidi Kecil" in unquote(visit.orders[0])
     page.goto(site.url(""))
     page.get_by_role("searchbox", name="Cari produk").fill("teh")

@@ -212,7 +212,32 @@ CASES = {
         {"content/site.yaml": "title: T\nbase_url: https://t.example\nwhatsapp: '081234567890'\n"
          "order_message: Halo {produk}\n"},
         "content/site.yaml:4: order_message memakai {produk} yang tidak dikenal — yang bisa "
-        "dipakai: {name}, {price}, {product}, {site}, {url}, {variant}",
+        "dipakai: {greeting}, {name}, {price}, {product}, {site}, {url}, {variant}",
+    ),
+    "pickup at a home address": (
+        {"content/site.yaml": "title: T\nbase_url: https://t.example\nwhatsapp: '081234567890'\n"
+         "pickup: Jl. Melati 12, Purwokerto\n"},
+        'content/site.yaml:4: pickup "Jl. Melati 12, Purwokerto" tampak seperti alamat rumah '
+        '("Jl.") — tulis wilayahnya saja, jangan alamat rumah, misalnya  pickup: Kecamatan '
+        "Purwokerto Timur",
+    ),
+    "pickup with RT/RW": (
+        {"content/site.yaml": "title: T\nbase_url: https://t.example\nwhatsapp: '081234567890'\n"
+         "pickup: Sokaraja 03/05\n"},
+        'content/site.yaml:4: pickup "Sokaraja 03/05" tampak seperti alamat rumah ("03/05") — '
+        "tulis wilayahnya saja, jangan alamat rumah, misalnya  pickup: Kecamatan Purwokerto Timur",
+    ),
+    "too many closing lines": (
+        {"content/site.yaml": "title: T\nbase_url: https://t.example\nwhatsapp: '081234567890'\n"
+         "order_closing: [a, b, c, d, e, f, g]\n"},
+        "content/site.yaml:4: order_closing berisi 7 baris, batasnya 6 — sisakan baris yang "
+        "penting saja, misalnya  Nama:  Alamat:  Kurir:",
+    ),
+    "shipping couriers as a mapping": (
+        {"content/site.yaml": "title: T\nbase_url: https://t.example\nwhatsapp: '081234567890'\n"
+         "shipping:\n  from: Purwokerto\n  couriers:\n    jne: ya\n"},
+        "content/site.yaml:7: 'couriers' harus berupa daftar — tulis setiap isi di baris sendiri, "
+        "diawali  - ",
     ),
     "http base url": (
         {"content/site.yaml": "title: T\nbase_url: http://t.example\nwhatsapp: '081234567890'\n"},

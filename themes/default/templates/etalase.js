@@ -4,9 +4,10 @@
 "use strict";
 var S = {{ {"add": t("add_to_cart"), "qty": t("quantity"), "variant": t("variant"),
   "added": t("added"), "see": t("see_cart"), "empty": t("cart_empty"), "full": t("cart_full"),
-  "gone": t("cart_gone"), "to": t("cart_to"), "remove": t("remove"), "total": t("total"),
+  "gone": t("cart_gone"), "to": t("order_to"), "remove": t("remove"), "total": t("total"),
+  "sub": t("subtotal"), "split": t("cart_split"), "pre": t("preorder_mark"),
   "order": t("order_cart"), "intro": t("cart_intro"), "none": t("search_none"),
-  "searching": t("searching"), "results": t("results"), "sold": t("sold_out")} | tojson }};
+  "results": t("results"), "sold": t("sold_out")} | tojson }};
 var SITE = {{ site | tojson }}, MONEY = {{ money | tojson }};
 var KEY = "etalase-cart", MAX_LINES = 25, MAX_QTY = 99, MAX_TEXT = 2000, d = document;
 var index = null, loading = null;
@@ -60,7 +61,8 @@ function addForm(box) {
     ev.preventDefault();
     var v = pick ? variants[pick.selectedIndex] : null, c = load();
     var line = {i: id, n: name, v: v ? v[0] : "", p: v ? v[1] : price,
-      w: box.getAttribute("data-w") || SITE.wa, q: clamp(qty.value)};
+      w: box.getAttribute("data-w") || SITE.wa, m: box.getAttribute("data-m") || "",
+      o: box.hasAttribute("data-o") ? 1 : 0, q: clamp(qty.value)};
     var same = c.filter(function (l) { return l.i === line.i && l.v === line.v; })[0];
     if (same) same.q = clamp(same.q + line.q);
     else if (c.length >= MAX_LINES) { said.textContent = S.full; return; }
@@ -78,18 +80,20 @@ function labelled(text, control) {
 }
 function clamp(n) { return Math.max(1, Math.min(MAX_QTY, parseInt(n, 10) || 1)); }
 
-// The order message: one line per item, the total, and the page links while they fit.
+// The order message: the shop's greeting, one line per item (pre-orders marked), the
+// total, the page links while they fit, and the lines the seller asks the buyer to fill.
 function message(lines, links) {
-  var out = [S.intro], total = 0;
+  var out = [SITE.greet + ", " + S.intro], total = 0;
   lines.forEach(function (l, n) {
     var sum = l.p * l.q, name = links ? l.n : l.n.slice(0, 40);
     total += sum;
-    out.push((n + 1) + ". " + name + (l.v ? " – " + l.v : "") + " × " + l.q + " = " + rp(sum));
+    out.push((n + 1) + ". " + name + (l.v ? " – " + l.v : "") + " × " + l.q + " = " + rp(sum) +
+      (l.o ? " " + S.pre : ""));
     if (links) out.push(SITE.products + l.i + "/");
   });
   out.push(S.total + ": " + rp(total));
   if (!links) out.push(SITE.home);
-  return out.join("\n");
+  return out.concat([""], SITE.closing).join("\n");
 }
 function orderLink(number, lines) {
   var text = message(lines, true);
@@ -105,7 +109,7 @@ function refresh(c) {
   c.forEach(function (l) {
     var p = byId[l.i], v = p && l.v ? (p.v || []).filter(function (x) { return x[0] === l.v; })[0] : null;
     l.gone = !p || p.s === "sold_out" || (l.v && !v);
-    if (!l.gone) { l.n = p.n; l.p = v ? v[1] : p.p; l.w = p.w || SITE.wa; }
+    if (!l.gone) { l.n = p.n; l.p = v ? v[1] : p.p; l.w = p.w || SITE.wa; l.m = p.m || ""; l.o = p.s === "preorder" ? 1 : 0; }
   });
 }
 function showCart(root) {
@@ -118,13 +122,24 @@ function showCart(root) {
   var list = el("ul", {"class": "cart"});
   c.forEach(function (l, n) { list.appendChild(cartLine(c, l, n, root)); });
   root.appendChild(list);
+  if (numbers.length > 1) root.appendChild(el("p", {}, S.split));
   numbers.forEach(function (number) {
     var lines = c.filter(function (l) { return !l.gone && l.w === number; }), total = 0;
     lines.forEach(function (l) { total += l.p * l.q; });
-    var p = el("p", {"class": "total"}, S.total + ": " + rp(total) + (numbers.length > 1 ? " · " + S.to + " +" + number : ""));
-    root.appendChild(p);
-    root.appendChild(el("a", {"class": "btn", href: orderLink(number, lines), rel: "noopener noreferrer"}, S.order));
+    var one = numbers.length === 1, who = seller(number, lines), box = el("div", {"class": "seller"});
+    if (!one) box.appendChild(el("h2", {}, who));
+    box.appendChild(el("p", {"class": "total"}, (one ? S.total : S.sub) + ": " + rp(total)));
+    box.appendChild(el("a", {"class": "btn", href: orderLink(number, lines), rel: "noopener noreferrer"},
+      one ? S.order : S.to + " " + who));
+    root.appendChild(box);
   });
+}
+// Who a number reaches: the shop itself, the makers who sell on it, or the number.
+function seller(number, lines) {
+  if (number === SITE.wa) return SITE.title;
+  var makers = [];
+  lines.forEach(function (l) { if (l.m && makers.indexOf(l.m) < 0) makers.push(l.m); });
+  return makers.length ? makers.join(" & ") : "+" + number;
 }
 function cartLine(c, l, n, root) {
   var li = el("li", {}), qty = el("input", {type: "number", min: 1, max: MAX_QTY, value: l.q, inputmode: "numeric"});
@@ -141,7 +156,7 @@ function cartLine(c, l, n, root) {
   return li;
 }
 function store(c) {
-  save(c.map(function (l) { return {i: l.i, n: l.n, v: l.v, p: l.p, w: l.w, q: l.q}; }));
+  save(c.map(function (l) { return {i: l.i, n: l.n, v: l.v, p: l.p, w: l.w, m: l.m, o: l.o, q: l.q}; }));
 }
 
 // Instant search: the index is fetched the first time the box is used, never before.
