@@ -193,7 +193,9 @@ def _unique_urls(items, report):  # type: ignore[no-untyped-def]
     kept = []
     for item in items:
         if item.slug in seen:
-            report.error(Loc(item.source), "url.collision", other=seen[item.slug], slug=item.slug)
+            other = seen[item.slug]
+            key = "url.collision_case" if other.lower() == item.source.lower() else "url.collision"
+            report.error(Loc(item.source), key, other=other, slug=item.slug)
         else:
             seen[item.slug] = item.source
             kept.append(item)

@@ -116,7 +116,8 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
 @ROOT
 @option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 lets a phone on the same Wi-Fi look.")
-@option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
 def serve(root: Path, host: str, port: int) -> None:
     """Preview the site, rebuilding and reloading the browser on every change."""
     from urllib.parse import quote
@@ -125,6 +126,7 @@ def serve(root: Path, host: str, port: int) -> None:
     from etalase.language import peek_base_path
 
     lang, everywhere = peek_language(root), host in preview.ANY_ADDRESS
+    preview.check_port(host, port, lang)
     path = quote(peek_base_path(root))
     _say("serve.listening", lang, host="127.0.0.1" if everywhere else host, port=port,
          path=path)

@@ -18,7 +18,7 @@ from etalase import messages
 Severity = Literal["error", "warning", "note"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Loc:
     """Where something was written: a path relative to the site root, and a 1-based line."""
 
@@ -27,6 +27,10 @@ class Loc:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __lt__(self, other: Loc) -> bool:
+        """By path, then line; a problem with the whole file comes before its lines."""
+        return (self.path, self.line or 0) < (other.path, other.line or 0)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("berkas ini kosong", "isi dengan baris seperti  name: Keset Bulat  atau hapus berkasnya"),
         "en": ("this file is empty", "fill it with lines like  name: Round Doormat  or delete it"),
     },
+    "text.control": {
+        "id": ("baris ini memuat karakter kendali tak terlihat ({code})",
+               "hapus karakter itu: ketik ulang baris ini, jangan ditempel dari aplikasi lain"),
+        "en": ("this line holds an invisible control character ({code})",
+               "remove it: type the line again rather than pasting it from another app"),
+    },
+    "text.bidi": {
+        "id": ("baris ini memuat karakter pembalik arah tulisan ({code}) yang bisa menyamarkan isinya",
+               "hapus karakter itu: ketik ulang baris ini, jangan ditempel dari aplikasi lain"),
+        "en": ("this line holds a text-direction override ({code}) that can disguise what it says",
+               "remove it: type the line again rather than pasting it from another app"),
+    },
     "file.ignored": {
         "id": ("berkas ini dilewati karena akhirannya bukan {kinds}",
                "ganti nama berkas agar berakhiran {kinds}, atau pindahkan"),
@@ -357,6 +369,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the page address /{slug}/ is already taken by {other}",
                "rename one of the two files"),
     },
+    "url.collision_case": {
+        "id": ("nama berkas ini hanya beda huruf besar/kecil dengan {other}, jadi alamat halamannya sama (/{slug}/)",
+               "hapus salah satu, atau beri nama lain; di Windows dan Mac keduanya bahkan dianggap berkas yang sama"),
+        "en": ("this file's name differs from {other} only in capital letters, so both have the page address /{slug}/",
+               "delete one of them or give it another name; Windows and Mac even treat both as the same file"),
+    },
     "url.output_clash": {
         "id": ("berkas {path} akan ditulis dua kali (juga oleh {other})",
                "ganti nama salah satu berkas"),
@@ -502,6 +520,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "serve.listening": {
         "id": ("Pratinjau di http://{host}:{port}{path}/ — tekan Ctrl+C untuk berhenti", ""),
         "en": ("Preview at http://{host}:{port}{path}/ — press Ctrl+C to stop", ""),
+    },
+    "serve.port_busy": {
+        "id": ("port {port} sudah dipakai", "coba --port {free}"),
+        "en": ("port {port} is already in use", "try --port {free}"),
+    },
+    "serve.port_denied": {
+        "id": ("tidak bisa membuka pratinjau di {host} port {port}",
+               "pakai --host 127.0.0.1 dan --port di atas 1024, misalnya --port 8000"),
+        "en": ("cannot open the preview on {host} port {port}",
+               "use --host 127.0.0.1 and a --port above 1024, such as --port 8000"),
     },
     "serve.phone": {
         "id": ("Dari ponsel di Wi-Fi yang sama, buka http://{address}:{port}{path}/", ""),

@@ -12,6 +12,7 @@ command line prints, in an overlay, until the file is fixed.
 
 from __future__ import annotations
 
+import errno
 import html
 import mimetypes
 import socket
@@ -25,6 +26,7 @@ from urllib.parse import quote, unquote, urlsplit
 import click
 
 from etalase import build, messages
+from etalase.errors import EtalaseError
 from etalase.language import peek_base_path, peek_language
 
 OVERLAY = (
@@ -49,6 +51,32 @@ def local_network_address() -> str | None:
         except OSError:
             return None
     return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+def check_port(host: str, port: int, lang: str) -> None:
+    """Refuses, in plain words and before any work, a port another program holds."""
+    problem = _bind_problem(host, port)
+    if problem is None:
+        return
+    if problem == errno.EADDRINUSE:
+        free = next((p for p in range(port + 1, min(port + 50, 65536))
+                     if _bind_problem(host, p) is None), 8000)
+        raise EtalaseError("serve.port_busy", lang, port=port, free=free)
+    raise EtalaseError("serve.port_denied", lang, host=host, port=port)
+
+
+def _bind_problem(host: str, port: int) -> int | None:
+    """None when a server could listen on (host, port) now, else the error number (-1 for
+    an address that names no network of this computer). Binds the way tornado does."""
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as failure:
+        return failure.errno or -1
+    return None
 
 
 @dataclass(frozen=True)

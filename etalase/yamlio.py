@@ -65,7 +65,25 @@ def read_text(path: Path, rel: str, report: Report, max_bytes: int) -> str | Non
     if not text.strip():
         report.error(Loc(rel, 1), "file.empty")
         return None
+    if _hidden_characters(text, rel, report):
+        return None
     return text
+
+
+# Control characters other than tab and line ends, and the bidirectional overrides and
+# isolates that make text display in another order than it is read ("Trojan Source").
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def _hidden_characters(text: str, rel: str, report: Report) -> bool:
+    """Reports each line holding an invisible character that could hide or garble text."""
+    lines: dict[int, str] = {}
+    for found in _HIDDEN.finditer(text):
+        lines.setdefault(text.count("\n", 0, found.start()) + 1, found.group())
+    for line, char in lines.items():
+        key = "text.bidi" if char >= "\u202a" else "text.control"
+        report.error(Loc(rel, line), key, code=f"U+{ord(char):04X}")
+    return bool(lines)
 
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
@@ -79,6 +97,11 @@ def parse(text: str, rel: str, report: Report, first_line: int = 1) -> Node | No
         return None
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (read_text found none)
+        line = text.count("\n", 0, exc.position) + first_line
+        report.error(Loc(rel, line), "text.control", code=f"U+{exc.character:04X}"
+                     if isinstance(exc.character, int) else "?")
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
