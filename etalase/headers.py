@@ -10,6 +10,7 @@ Static security headers live in ``netlify.toml``; this file adds the policy and 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -89,6 +90,7 @@ def inline_hashes(html: str) -> list[tuple[str, str]]:
                    if node.tag == "style" or _runs(node)})
 
 
+@functools.lru_cache(maxsize=64)  # the stylesheet is the same on every page
 def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 

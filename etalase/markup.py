@@ -97,7 +97,12 @@ def image_line(text: str) -> int | None:
 
 def plain_text(html: str, limit: int = 160) -> str:
     """Sanitised HTML as one line of plain text, cut at a word: for meta descriptions."""
-    text = " ".join(unescape(nh3.clean(html, tags=set())).split())
+    text = _one_line(html)
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+@functools.lru_cache(maxsize=64)  # a page cuts its text twice (meta and structured data)
+def _one_line(html: str) -> str:
+    return " ".join(unescape(nh3.clean(html, tags=set())).split())
