@@ -26,6 +26,18 @@ def main() -> None:
 
 
 @main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
+def init(folder: Path) -> None:
+    """Lay out a new site in FOLDER: site.yaml, the content folders, an example product."""
+    from etalase import scaffold
+
+    lang = peek_language(folder)
+    for rel in scaffold.init_site(folder, lang):
+        click.echo(folder / rel)
+    _say("init.done", lang, folder=folder)
+
+
+@main.command()
 @ROOT
 @option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
 def check(root: Path, strict: bool) -> None:

@@ -549,6 +549,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                         "en": ("this name cannot be used", "write 1 to 80 characters, e.g. Round Doormat")},
     "wizard.bad_category": {"id": ("kategori wajib diisi", "tulis misalnya Keset Perca"),
                             "en": ("a category is required", "write e.g. Fabric Doormats")},
+    "init.exists": {
+        "id": ("{path} sudah ada: di sini sudah ada situs", "pilih folder lain, misalnya  etalase init toko-baru"),
+        "en": ("{path} already exists: there is a site here already", "choose another folder, e.g.  etalase init new-shop"),
+    },
+    "init.done": {
+        "id": ("OK: situs baru di {folder} — ubah content/site.yaml, lalu jalankan  etalase serve  di folder itu", ""),
+        "en": ("OK: a new site in {folder} — edit content/site.yaml, then run  etalase serve  in that folder", ""),
+    },
     "new.exists": {
         "id": ("{path} sudah ada", "pakai nama lain atau sunting berkas itu"),
         "en": ("{path} already exists", "choose another name or edit that file"),
@@ -569,6 +577,8 @@ HELP_ID: dict[str, str] = {
     "Etalase: build a small, fast catalog site from YAML products and Markdown stories.":
         "Etalase: membuat situs katalog yang kecil dan cepat dari berkas produk YAML dan "
         "cerita Markdown.",
+    "Lay out a new site in FOLDER: site.yaml, the content folders, an example product.":
+        "Menyiapkan situs baru di FOLDER: site.yaml, folder isi, dan satu contoh produk.",
     "Validate content without writing anything.": "Memeriksa isi tanpa menulis apa pun.",
     "Check, then write the site into build/ (all or nothing).":
         "Memeriksa, lalu menulis situs ke build/ (semua atau tidak sama sekali).",

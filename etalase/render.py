@@ -15,7 +15,7 @@ import jinja2
 from babel.numbers import format_currency
 from markupsafe import Markup
 
-from etalase import headers, markup, minify, whatsapp
+from etalase import bundled, headers, markup, minify, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
@@ -62,9 +62,11 @@ class Theme:
     root: Path  # the site root, for relative paths in messages
     name: str
 
-    @property
+    @functools.cached_property
     def dir(self) -> Path:
-        return self.root / THEMES_DIR / self.name
+        """The site's own ``themes/<name>``, else the copy installed with Etalase."""
+        own = self.root / THEMES_DIR / self.name
+        return own if own.is_dir() else bundled.theme_dir(self.name) or own
 
     def strings(self, language: str, report: Report) -> dict[str, str]:
         """The interface text in one language (``i18n/<language>.yaml``)."""
@@ -76,7 +78,7 @@ class Theme:
 
     def _texts(self, name: str, report: Report) -> dict[str, str]:
         rel = f"{THEMES_DIR}/{self.name}/{name}"
-        node = load_mapping(self.root / rel, rel, report, 64 * 1024)
+        node = load_mapping(self.dir / name, rel, report, 64 * 1024)
         if node is None:
             return {}
         return {k: v.text for k, (_, v) in node.entries.items() if isinstance(v, Scalar)}
@@ -376,7 +378,9 @@ class Renderer:
         return Path(filename).resolve().is_relative_to(self.theme.dir.resolve())
 
     def _rel(self, filename: str) -> str:
-        return Path(filename).resolve().relative_to(self.theme.root.resolve()).as_posix()
+        """A theme file as a volunteer would name it, wherever the theme is installed."""
+        inside = Path(filename).resolve().relative_to(self.theme.dir.resolve()).as_posix()
+        return f"{THEMES_DIR}/{self.theme.name}/{inside}"
 
 
 

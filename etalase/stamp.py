@@ -78,8 +78,17 @@ def relisted(entries: list[Entry], folder: Path, changed: list[str]) -> list[Ent
 
 
 def inputs(root: Path, options: str) -> str:
-    return fingerprint(root / "content", root / "themes", PACKAGE,
+    return fingerprint(root / "content", root / "themes", PACKAGE, *_installed_theme(),
                        extra=f"{environment()}\0{options}")
+
+
+def _installed_theme() -> list[Path]:
+    """The theme used when a site has none, when it is outside the package (a source
+    checkout's themes/default; a wheel has it inside PACKAGE)."""
+    from etalase import bundled
+
+    found = bundled.theme_dir()
+    return [found] if found and not found.is_relative_to(PACKAGE) else []
 
 
 @functools.cache

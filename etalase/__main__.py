@@ -1,0 +1,5 @@
+"""``python -m etalase``: the same commands as ``etalase`` and ``python site.py``."""
+
+from etalase.cli import main
+
+main()
