@@ -20,7 +20,7 @@ from typing import Any
 
 STAMP = ".etalase-cache/build-stamp.json"
 # Their output is part of the site: a new version may make other bytes than the last build.
-LIBRARIES = ("jinja2", "markdown", "nh3", "minify_html", "babel", "yaml", "phonenumbers", "PIL",
+LIBRARIES = ("jinja2", "pyromark", "nh3", "minify_html", "babel", "yaml", "phonenumbers", "PIL",
              "selectolax")
 PACKAGE = Path(__file__).resolve().parent
 

@@ -291,6 +291,25 @@ def test_markdown_is_sanitised(site) -> None:  # type: ignore[no-untyped-def]
     assert '<a rel="noopener noreferrer" href=https://ok.example>ok</a>' in text
 
 
+def test_markdown_is_commonmark_as_phone_apps_read_it(site) -> None:  # type: ignore[no-untyped-def]
+    """A list right under a line of text and a sub-list indented by two spaces are lists;
+    tables, strikethrough and definition lists work."""
+    description = (
+        "description: |\n  Ukuran:\n  - kecil\n    - 20 cm\n  - besar\n\n"
+        "  | warna | stok |\n  |---|---|\n  | biru | 3 |\n\n"
+        "  ~~Rp30.000~~ sekarang lebih murah\n\n  Perca\n  : sisa kain penjahit\n"
+    )
+    root = site({P: PRODUCT_YAML + description})
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    page = parse(root / "build/produk/keset/index.html")
+    assert [li.text.split()[0] for li in page.find("li")] == ["kecil", "20", "besar"]
+    assert len(page.find("ul")) == 2  # the sub-list is inside the list
+    assert [td.text for td in page.find("td")] == ["biru", "3"]
+    assert page.one("del").text == "Rp30.000"
+    assert (page.one("dt").text, page.one("dd").text) == ("Perca", "sisa kain penjahit")
+
+
 def _photo_with_metadata() -> bytes:
     """A JPEG carrying GPS, camera data, a comment and XMP, like a phone photo."""
     image = Image.new("RGB", (1600, 1200), (120, 160, 90))
