@@ -46,11 +46,11 @@ def lay_out(folder: Path, work: Path, size: int, env: dict[str, str]) -> dict[st
 
 
 def measure(folder: Path, sites: dict[str, Path], rounds: int, env: dict[str, str],
-            ) -> dict[tuple[str, str], list[dict]]:
+            scenarios: list[str]) -> dict[tuple[str, str], list[dict]]:
     """Every round's summary, by (peer, scenario)."""
     runs: dict[tuple[str, str], list[dict]] = {}
     for _ in range(rounds):
-        for scenario in SCENARIOS:
+        for scenario in scenarios:
             for peer, site in sites.items():
                 extra = [] if scenario == "cold" else ["--no-setup"]  # builds on the cold one
                 summary = harness(folder, "bench.py", "run", "--peer", peer, "--site",
@@ -62,15 +62,20 @@ def measure(folder: Path, sites: dict[str, Path], rounds: int, env: dict[str, st
     return runs
 
 
-def report(size: int, runs: dict[tuple[str, str], list[dict]]) -> list[str]:
+def report(size: int, runs: dict[tuple[str, str], list[dict]], scenarios: list[str],
+           ) -> list[str]:
+    """Median wall seconds of each and the median of the round-by-round ratios, then the
+    same for CPU seconds (user + system: what a busy machine shares out)."""
     lines = []
-    for scenario in SCENARIOS:
-        hugo = [r["wall_median_s"] for r in runs["hugo", scenario]]
-        ours = [r["wall_median_s"] for r in runs["etalase", scenario]]
-        ratios = [a / b for a, b in zip(ours, hugo, strict=True)]
-        lines.append(f"{size:>6} {TITLES[scenario]:10} {statistics.median(hugo):8.2f} "
-                     f"{statistics.median(ours):8.2f} {statistics.median(ratios):7.2f}x "
-                     f"({min(ratios):.2f}-{max(ratios):.2f})")
+    for scenario in scenarios:
+        cells = []
+        for figure in ("wall_median_s", "cpu_median_s"):
+            hugo = [r[figure] for r in runs["hugo", scenario]]
+            ours = [r[figure] for r in runs["etalase", scenario]]
+            ratios = [a / b for a, b in zip(ours, hugo, strict=True)]
+            cells.append(f"{statistics.median(hugo):7.2f} {statistics.median(ours):7.2f} "
+                         f"{statistics.median(ratios):5.2f}x ({min(ratios):.2f}-{max(ratios):.2f})")
+        lines.append(f"{size:>6} {TITLES[scenario]:10} " + "   ".join(cells))
     peaks = {peer: max(r["peak_mib_max"] for (p, _), rs in runs.items() if p == peer
                        for r in rs) for peer in ("hugo", "etalase")}
     lines.append(f"{size:>6} {'peak RSS':10} {peaks['hugo']:6.0f}MB {peaks['etalase']:6.0f}MB")
@@ -83,6 +88,7 @@ def main() -> None:
     parser.add_argument("--harness", type=Path, default=ROOT.parent / "shared/bench-peers")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--scenarios", nargs="+", choices=SCENARIOS, default=list(SCENARIOS))
     parser.add_argument("--etalase", type=Path, help="the etalase command (default: "
                         "W/venv-etalase/bin/etalase)")
     args = parser.parse_args()
@@ -91,14 +97,16 @@ def main() -> None:
     etalase = args.etalase or work / "venv-etalase/bin/etalase"
     env = {**os.environ, "HUGO_BIN": hugo[0], "ETALASE_CMD": str(etalase),
            "ETALASE_HOME": str(ROOT), "RESULTS": str(work / "results.jsonl")}
-    heading = f"{'size':>6} {'scenario':10} {'Hugo s':>8} {'Etalase':>8} {'ratio':>8}"
-    lines = [heading + " (min-max)"]
+    pair = f"{'Hugo':>7} {'Etalase':>7} {'ratio':>6} (min-max)  "
+    lines = [f"{'':17} {'wall seconds':^34} {'CPU seconds':^34}",
+             f"{'size':>6} {'scenario':10} {pair} {pair}"]
     for size in args.sizes:
         sites = lay_out(args.harness, work, size, env)
-        lines += report(size, measure(args.harness, sites, args.rounds, env))
+        runs = measure(args.harness, sites, args.rounds, env, args.scenarios)
+        lines += report(size, runs, args.scenarios)
     print(f"Etalase/Hugo, medians of {args.rounds} paired rounds, {os.cpu_count()} cores: "
           f"python bench/peers.py --work W --sizes {' '.join(map(str, args.sizes))} "
-          f"--rounds {args.rounds}")
+          f"--rounds {args.rounds} --scenarios {' '.join(args.scenarios)}")
     print("\n".join(lines))
 
 
