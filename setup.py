@@ -10,7 +10,8 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["etalase", "etalase.*"]), "etalase.themes"],
     package_dir={"etalase.themes": "themes"},
-    package_data={"etalase": ["starters/*"], "etalase.themes": ["default/**/*"]},
+    package_data={"etalase": ["starters/*"], "etalase.themes": ["default/**/*"],
+                  "etalase.admin": ["templates/*", "static/*"]},
     exclude_package_data={"etalase.themes": ["**/__pycache__/*"]},
     # build/ is the site's output: setuptools' own work goes elsewhere.
     options={"build": {"build_base": ".etalase-cache/setuptools"}},

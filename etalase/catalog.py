@@ -202,8 +202,10 @@ def _unique_urls(items, report):  # type: ignore[no-untyped-def]
     return kept
 
 
-def load_product(root: Path, rel: str, report: Report) -> Product | None:
-    node = load_mapping(root / rel, rel, report, MAX_YAML_BYTES)
+def load_product(root: Path, rel: str, report: Report, text: str | None = None,
+                 ) -> Product | None:
+    """One product file; ``text``: its would-be content, checked before it is written."""
+    node = load_mapping(root / rel, rel, report, MAX_YAML_BYTES, text)
     slug = _slug(rel, report)
     if node is None or slug is None:
         return None
@@ -306,8 +308,10 @@ def _categories(products: list[Product], report: Report) -> tuple[Category, ...]
     )
 
 
-def load_story(root: Path, rel: str, report: Report) -> Story | None:
-    text = read_text(root / rel, rel, report, MAX_STORY_BYTES)
+def load_story(root: Path, rel: str, report: Report, text: str | None = None) -> Story | None:
+    """One story file; ``text``: its would-be content, checked before it is written."""
+    if text is None:
+        text = read_text(root / rel, rel, report, MAX_STORY_BYTES)
     slug = _slug(rel, report)
     if text is None or slug is None:
         return None

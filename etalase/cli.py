@@ -130,7 +130,9 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
               help="Address to listen on; 0.0.0.0 lets a phone on the same Wi-Fi look.")
 @option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               help="Port to listen on.")
-def serve(root: Path, host: str, port: int) -> None:
+@option("--admin", is_flag=True,
+        help="Also serve an admin at /admin/ to edit the shop from a phone (prints its link).")
+def serve(root: Path, host: str, port: int, admin: bool) -> None:
     """Preview the site, rebuilding and reloading the browser on every change."""
     from urllib.parse import quote
 
@@ -145,7 +147,12 @@ def serve(root: Path, host: str, port: int) -> None:
     address = preview.local_network_address() if everywhere else None
     if address:
         _say("serve.phone", lang, address=address, port=port, path=path)
-    preview.serve(root, host, port)
+    wrap = None
+    if admin:
+        from etalase.admin import start
+
+        wrap = start(root, lang, address or ("127.0.0.1" if everywhere else host), port)
+    preview.serve(root, host, port, wrap)
 
 
 @main.command(name="print")

@@ -47,18 +47,20 @@ class SiteConfig:
 
 def load_config(root: Path, report: Report, memo: Memo | None = None) -> SiteConfig | None:
     """The site's settings; with a ``memo``, not read again while site.yaml is unchanged."""
-    parsed = (memo.recall(root, CONFIG_FILE, _read) if memo
-              else parse(root, CONFIG_FILE, _read, None))
+    parsed = (memo.recall(root, CONFIG_FILE, read_config) if memo
+              else parse(root, CONFIG_FILE, read_config, None))
     report.problems.extend(parsed.problems)
     return parsed.item  # type: ignore[no-any-return]
 
 
-def _read(root: Path, rel: str, report: Report) -> SiteConfig | None:
+def read_config(root: Path, rel: str, report: Report,
+                text: str | None = None) -> SiteConfig | None:
+    """The settings; ``text``: site.yaml's would-be content, checked before it is written."""
     path = root / rel
-    if not path.is_file():
+    if text is None and not path.is_file():
         report.error(Loc(rel), "config.missing")
         return None
-    node = load_mapping(path, rel, report, MAX_YAML_BYTES)
+    node = load_mapping(path, rel, report, MAX_YAML_BYTES, text)
     if node is None:
         return None
     fields = Fields(node, rel, report, KNOWN)

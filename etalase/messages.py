@@ -610,6 +610,8 @@ HELP_ID: dict[str, str] = {
     "Address to listen on; 0.0.0.0 lets a phone on the same Wi-Fi look.":
         "Alamat yang didengarkan; 0.0.0.0 agar ponsel di Wi-Fi yang sama bisa melihat.",
     "Port to listen on.": "Port yang didengarkan.",
+    "Also serve an admin at /admin/ to edit the shop from a phone (prints its link).":
+        "Sajikan juga admin di /admin/ untuk mengubah toko dari HP (tautannya ditampilkan).",
     "A product (file name without .yaml); repeat for more.":
         "Sebuah produk (nama berkas tanpa .yaml); ulangi untuk produk lain.",
     "Only this category (its address, e.g. keset-perca).":

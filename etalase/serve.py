@@ -170,12 +170,15 @@ class Preview:
         return "404 Not Found", missing if missing.is_file() else None
 
 
-def serve(root: Path, host: str, port: int) -> None:
+def serve(root: Path, host: str, port: int,
+          admin: Callable[[Preview], Any] | None = None) -> None:
+    """``admin``: wraps the preview's app with the admin pages (``serve --admin``)."""
     from livereload import Server
 
     preview = Preview(root)
     preview.rebuild()
-    server = Server(app=preview, watcher=_instant_watcher(_reload_latecomers(preview)))
+    server = Server(app=admin(preview) if admin else preview,
+                    watcher=_instant_watcher(_reload_latecomers(preview)))
     for watched in ("content", "themes"):
         if (root / watched).exists():
             server.watch(str(root / watched), preview.rebuild, delay=0.2)

@@ -1,0 +1,123 @@
+"""Photos sent from a phone: opened only as a photo format, turned upright, stripped of
+every bit of metadata, made at most 2048 px on the long side and kept as a JPEG.
+
+Everything happens in memory. The original bytes (with the phone's GPS position, its
+model and serial number) are never written anywhere, not even to a temporary file;
+only the cleaned JPEG, made from a fresh image holding nothing but pixels, is ever
+stored. Until the form is saved, cleaned photos wait in memory (:class:`Pending`).
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+import warnings
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps
+
+from etalase import imageproc  # registers HEIC/HEIF with Pillow
+from etalase.admin.web import MAX_UPLOAD
+
+# The only formats an upload is decoded as: what phone cameras and galleries make.
+# Never EPS (Ghostscript), SVG, GIF or any of Pillow's other plugins.
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
+MAX_SIDE = 2048
+THUMB_SIDE = 176  # 88 CSS px on a 2x phone screen
+QUALITY = 85
+
+
+class BadPhoto(Exception):
+    """Why an upload is refused, as a key of :mod:`etalase.admin.words`."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def open_photo(data: bytes, max_megapixels: int, need: int = MAX_SIDE) -> Image.Image:
+    """The photo upright and in sRGB, flattened to plain RGB pixels; refuses anything
+    that is not a whole photo of an allowed format within the megapixel cap."""
+    if len(data) > MAX_UPLOAD:
+        raise BadPhoto("upload.too_big")
+    Image.MAX_IMAGE_PIXELS = max_megapixels * 1_000_000
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+            if image.width * image.height > Image.MAX_IMAGE_PIXELS:
+                raise BadPhoto("upload.bomb")
+            _draft(image, need)
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise BadPhoto("upload.bomb") from exc
+    except Image.UnidentifiedImageError as exc:
+        raise BadPhoto("upload.not_photo") from exc
+    except imageproc.BAD_PHOTO as exc:
+        raise BadPhoto("upload.broken") from exc
+    upright = ImageOps.exif_transpose(image)
+    return imageproc._flatten(imageproc._to_srgb(upright), "#ffffff")
+
+
+def _draft(image: Image.Image, need: int) -> None:
+    """JPEG: let the decoder scale down by 1/2..1/8 while the result keeps at least 90%
+    of ``need`` on its long side: a 12 MP phone photo (4000 px) is decoded at 2000 px,
+    with a quarter of the work, and needs no resizing at all."""
+    if image.format != "JPEG":
+        return
+    scale = need * 0.9 / max(image.size)
+    image.draft("RGB", (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+
+
+def fit(image: Image.Image, side: int) -> Image.Image:
+    if max(image.size) <= side:
+        return image
+    scale = side / max(image.size)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def jpeg(image: Image.Image, quality: int = QUALITY) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=quality, progressive=True, subsampling="4:2:0")
+    return out.getvalue()
+
+
+def clean(data: bytes, max_megapixels: int) -> tuple[bytes, bytes]:
+    """(the photo to keep, a small preview of it), both clean JPEGs."""
+    image = fit(open_photo(data, max_megapixels), MAX_SIDE)
+    return jpeg(image), jpeg(fit(image, THUMB_SIDE), 70)
+
+
+def thumbnail(data: bytes, max_megapixels: int) -> bytes:
+    return jpeg(fit(open_photo(data, max_megapixels, THUMB_SIDE), THUMB_SIDE), 70)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    data: bytes
+    thumb: bytes
+
+
+class Pending:
+    """Cleaned photos of forms not saved yet (a price to fix first), so a volunteer on a
+    slow connection does not send them again. Only clean JPEGs are held; the oldest go
+    first when many wait."""
+
+    def __init__(self, limit: int = 40) -> None:
+        self.limit = limit
+        self._photos: OrderedDict[str, Waiting] = OrderedDict()
+
+    def add(self, data: bytes, thumb: bytes) -> str:
+        key = secrets.token_urlsafe(12)
+        self._photos[key] = Waiting(data, thumb)
+        while len(self._photos) > self.limit:
+            self._photos.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> Waiting | None:
+        return self._photos.get(key)
+
+    def take(self, key: str) -> Waiting | None:
+        return self._photos.pop(key, None)

@@ -1,0 +1,409 @@
+"""The admin's pages: a WSGI app in front of the preview, answering under ``/admin/`` only.
+
+Every request but the login link and the stylesheet needs this run's session cookie;
+every state-changing one also needs the session's CSRF token and this server's Origin
+(see :mod:`auth`). A save is checked by the build's own loader before anything is
+written (:mod:`editing`), refused when the file changed since the form was opened
+(:mod:`store`), then the preview is rebuilt and the page links to what changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from etalase import catalog, config, paths
+from etalase.admin import editing, forms, pages, photos, words, yamledit
+from etalase.admin.auth import PREFIX, Sessions
+from etalase.admin.store import SLUG, Conflict, Store, write_atomic
+from etalase.admin.web import MAX_UPLOAD, BadRequest, Form, Request, Response, redirect
+from etalase.config import DEFAULT_MAX_MEGAPIXELS
+from etalase.errors import Report
+from etalase.language import peek_language
+
+Handler = Callable[..., Response]
+PHOTO_KEY = {"product": "images", "story": "photo", "settings": "-"}
+FORM_PATH = {"product": "/produk/", "story": "/cerita/"}
+WAITING = "baru:"  # a photo row's src while its photo waits in memory
+
+
+def is_waiting(row: dict[str, str]) -> bool:
+    return row["src"].startswith(WAITING)
+
+
+class Admin:
+    """The preview's WSGI app, with the admin in front of it."""
+
+    def __init__(self, root: Path, preview: Any, sessions: Sessions) -> None:
+        self.root = root
+        self.preview = preview
+        self.sessions = sessions
+        self.store = Store(root)
+        self.pending = photos.Pending()
+        self._thumbs: dict[tuple[str, int, int], bytes] = {}
+        self.routes: list[tuple[str, re.Pattern[str], Handler]] = [
+            ("GET", re.compile(r"/"), self.product_list),
+            ("GET", re.compile(r"/produk/baru"), self.product_new),
+            ("POST", re.compile(r"/produk/baru"), self.product_create),
+            ("GET", re.compile(r"/produk/([^/]+)"), self.product_edit),
+            ("POST", re.compile(r"/produk/([^/]+)"), self.product_save),
+            ("GET", re.compile(r"/produk/([^/]+)/hapus"), self.product_delete_ask),
+            ("POST", re.compile(r"/produk/([^/]+)/hapus"), self.product_delete),
+            ("GET", re.compile(r"/sampah"), self.trash_list),
+            ("POST", re.compile(r"/sampah/([^/]+)"), self.trash_restore),
+            ("GET", re.compile(r"/gambar/(.+)"), self.thumbnail),
+            ("GET", re.compile(r"/baru/([A-Za-z0-9_-]+)\.jpg"), self.pending_thumbnail),
+        ]
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO") or "/"
+        if path != PREFIX and not path.startswith(PREFIX + "/"):
+            return self.preview(environ, start_response)  # type: ignore[no-any-return]
+        request = Request(environ)
+        try:
+            response = self.handle(request)
+        except BadRequest as refused:
+            response = pages.render("refused.html", self.lang, refused.status,
+                                    message=words.t(refused.key, self.lang, **refused.values))
+        return response.send(start_response)
+
+    @property
+    def lang(self) -> str:
+        return peek_language(self.root)
+
+    def handle(self, request: Request) -> Response:
+        local = request.path.removeprefix(PREFIX) or "/"
+        if local == "/masuk":
+            return self.login(request)
+        if local.startswith("/static/"):
+            return pages.static(local.removeprefix("/static/")) or self.not_found()
+        session = self.sessions.session_of(request)
+        if request.method == "POST":
+            self.sessions.check_change(request, session)
+        self.csrf = self.sessions.csrf(session)
+        for method, pattern, handler in self.routes:
+            match = pattern.fullmatch(local)
+            if match and method == request.method:
+                return handler(request, *match.groups())
+        return self.not_found()
+
+    def not_found(self) -> Response:
+        raise BadRequest("404 Not Found", "request.not_found")
+
+    def page(self, template: str, status: str = "200 OK", **context: Any) -> Response:
+        return pages.render(template, self.lang, status, csrf=self.csrf, prefix=PREFIX,
+                            preview_errors=self.preview.errors, **context)
+
+    # -- signing in -------------------------------------------------------------------
+
+    def login(self, request: Request) -> Response:
+        session = self.sessions.start(request.query.get("t"))
+        if session is None:
+            raise BadRequest("401 Unauthorized", "auth.bad_token")
+        response = redirect(f"{PREFIX}/")
+        response.headers += [("Set-Cookie", self.sessions.cookie(session)),
+                             ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer")]
+        return response
+
+    # -- products ---------------------------------------------------------------------
+
+    def summaries(self) -> list[dict[str, Any]]:
+        found = []
+        for name in self.store.names("product"):
+            rel = self.store.rel("product", name)
+            report = Report()
+            product = catalog.load_product(self.root, rel, report)
+            found.append({
+                "file": name, "product": product,
+                "title": product.name if product else name,
+                "broken": bool(report.failing()),
+                "text": " ".join(str(v) for v in (
+                    product.name, product.category, product.maker or "",
+                    " ".join(product.materials), " ".join(product.tags),
+                ) if v).lower() if product else name.lower(),
+            })
+        return found
+
+    def product_list(self, request: Request) -> Response:
+        everything = self.summaries()
+        query = request.query.get("q").strip().lower()
+        category = request.query.get("kategori")
+        status = request.query.get("status")
+        shown = [s for s in everything
+                 if (not query or all(w in s["text"] for w in query.split()))
+                 and (not category or (s["product"] and s["product"].category == category))
+                 and (not status or (s["product"] and s["product"].status == status))]
+        return self.page("products.html", items=shown, total=len(everything), q=query,
+                         category=category, chosen_status=status,
+                         categories=self.choices("category", everything),
+                         statuses=catalog.STATUSES,
+                         deleted=request.query.get("dihapus"))
+
+    def choices(self, key: str, summaries: list[dict[str, Any]] | None = None) -> list[str]:
+        """The values other products use, for a choice list ("category", "maker")."""
+        values = set()
+        for summary in summaries or self.summaries():
+            value = getattr(summary["product"], key, None)
+            if value:
+                values.add(value)
+        return sorted(values, key=str.lower)
+
+    def product_form(self, filled: forms.Filled, status: str = "200 OK",
+                     **context: Any) -> Response:
+        context.setdefault("file", None)
+        context.setdefault("conflict", None)
+        context.setdefault("saved", False)
+        context.setdefault("page_url", None)
+        context.setdefault("slug", "")
+        everything = self.summaries()
+        return self.page("product.html", status, fields=editing.PRODUCT.fields(), filled=filled,
+                         categories=self.choices("category", everything),
+                         makers=self.choices("maker", everything),
+                         statuses=catalog.STATUSES, **context)
+
+    def product_new(self, request: Request) -> Response:
+        values = editing.blank(editing.PRODUCT)
+        return self.product_form(forms.Filled(values), version="")
+
+    def product_create(self, request: Request) -> Response:
+        form = request.form()
+        posted = self.posted(editing.PRODUCT, form)
+        typed = form.get("slug").strip()
+        slug = typed or catalog.slugify(str(posted[0].get("name", "")))
+        blocked = {}
+        if typed and (not SLUG.fullmatch(typed) or len(typed) > 80):
+            blocked["slug"] = [words.t("slug_bad", self.lang, value=typed)]
+        elif slug and self.store.find("product", f"{slug}.yaml"):
+            blocked["slug"] = [words.t("name_taken", self.lang, slug=slug)]
+        name = f"{slug}.yaml" if slug and not blocked else "produk-baru.yaml"
+        return self.save(editing.PRODUCT, self.store.rel("product", name),
+                         editing.PRODUCT.starter(""), None, posted, blocked=blocked, slug=typed)
+
+    def product_edit(self, request: Request, name: str) -> Response:
+        rel = self.product_rel(name)
+        text, version = self.store.read(rel)
+        try:
+            values = editing.values_of(editing.PRODUCT, text)
+        except Exception:
+            values = {}
+        saved = request.query.get("tersimpan") == "1"
+        slug = catalog.slugify(Path(name).stem)
+        return self.product_form(forms.Filled(values), file=name, version=version, saved=saved,
+                                 page_url=self.page_url(f"produk/{slug}/") if saved else None)
+
+    def product_save(self, request: Request, name: str) -> Response:
+        rel = self.product_rel(name)
+        form = request.form()
+        return self.save(editing.PRODUCT, rel, None, form.get("version"),
+                         self.posted(editing.PRODUCT, form), file=name)
+
+    def product_rel(self, name: str) -> str:
+        rel = self.store.find("product", name)
+        if rel is None:
+            raise BadRequest("404 Not Found", "request.not_found")
+        return rel
+
+    def product_delete_ask(self, request: Request, name: str) -> Response:
+        rel = self.product_rel(name)
+        return self.page("delete.html", file=name, rel=rel, problem=self.linked_stories(name))
+
+    def product_delete(self, request: Request, name: str) -> Response:
+        rel = self.product_rel(name)
+        problem = self.linked_stories(name)
+        if problem:
+            return self.page("delete.html", "409 Conflict", file=name, rel=rel, problem=problem)
+        self.store.trash(rel)
+        self.rebuild()
+        return redirect(f"{PREFIX}/", {"dihapus": name})
+
+    def linked_stories(self, name: str) -> str | None:
+        """A story that names the product: deleting it would break the build."""
+        slug = catalog.slugify(Path(name).stem)
+        for story in self.store.names("story"):
+            text = (self.root / self.store.rel("story", story)).read_text("utf-8", "replace")
+            try:
+                front, _ = editing.STORY.split(text)
+            except Exception:
+                continue
+            if slug in [str(p) for p in front.get("products") or []]:
+                return words.t("delete_linked", self.lang, story=story)
+        return None
+
+    # -- saving -----------------------------------------------------------------------
+
+    def posted(self, kind: editing.Kind, form: Form) -> tuple[dict[str, Any], list[str]]:
+        """The form's values, with each photo sent cleaned and waiting; and the problems
+        of photos that were refused."""
+        values = forms.values_posted(form, kind.fields())
+        if kind.has_body:
+            values[editing.STORY_TEXT] = form.get(editing.STORY_TEXT).replace("\r\n", "\n")
+        key = PHOTO_KEY[kind.name]
+        refused = []
+        for upload in form.files:
+            if upload.name != "upload":
+                continue
+            try:
+                if re.search(r"[/\\]|\.\.|[\x00-\x1f]", upload.filename):
+                    raise photos.BadPhoto("upload.bad_name")
+                data, thumb = photos.clean(upload.data, self.max_megapixels())
+            except photos.BadPhoto as bad:
+                refused.append(words.t(bad.key, self.lang, name=upload.filename,
+                                       limit=MAX_UPLOAD // (1024 * 1024)))
+                continue
+            values.setdefault(key, []).append({"src": WAITING + self.pending.add(data, thumb),
+                                               "alt": ""})
+        return values, refused
+
+    def max_megapixels(self) -> int:
+        loaded = config.load_config(self.root, Report())
+        return loaded.max_megapixels if loaded else DEFAULT_MAX_MEGAPIXELS
+
+    def save(self, kind: editing.Kind, rel: str, base: str | None, based_on: str | None,
+             posted: tuple[dict[str, Any], list[str]], **context: Any) -> Response:
+        """Checks the file as it would be, writes it only when the build accepts it and
+        it is still the version the form showed, then rebuilds the preview. New photos
+        are written (cleaned) just before the file that names them."""
+        values, refused = posted
+        blocked: dict[str, list[str]] = context.pop("blocked", {})
+        if base is None:  # an edit: the file as it is now, if it is the one the form showed
+            current, version = self.read_current(rel)
+            if current is None or version != based_on:
+                return self.conflict(kind, rel, based_on, current, values, **context)
+            base = current
+        key = PHOTO_KEY[kind.name]
+        kept = {**values, key: [r for r in values.get(key, []) if not is_waiting(r)]}
+        draft = editing.draft(self.root, kind, rel, base, kept, self.lang)
+        draft.filled.values = values
+        if refused:
+            draft.filled.problems.setdefault(key, []).extend(refused)
+        draft.filled.problems.update(blocked)
+        if draft.filled.ok:
+            self.check_categories(kind, rel, draft)
+        if draft.filled.ok and any(is_waiting(r) for r in values.get(key, [])):
+            draft = self.with_photos(kind, rel, base, values, key)
+        if not draft.filled.ok:
+            return self.form_page(kind, draft.filled, "422 Unprocessable Content",
+                                  version=based_on or "", **context)
+        try:
+            self.store.write(rel, draft.text, based_on)
+        except Conflict as clash:
+            self.forget_photos(draft)
+            if based_on is None:  # a new file, and another with its name came meanwhile
+                draft.filled.problems["slug"] = [words.t("name_taken", self.lang,
+                                                         slug=Path(rel).stem)]
+                return self.form_page(kind, draft.filled, "409 Conflict", version="",
+                                      **context)
+            return self.conflict(kind, rel, based_on, clash.current, values, **context)
+        for row in values.get(key, []):
+            if is_waiting(row):
+                self.pending.take(row["src"].removeprefix(WAITING))
+        self.rebuild()
+        return redirect(f"{PREFIX}{FORM_PATH[kind.name]}{Path(rel).name}", {"tersimpan": "1"})
+
+    def with_photos(self, kind: editing.Kind, rel: str, base: str, values: dict[str, Any],
+                    key: str) -> editing.Draft:
+        """Writes the waiting photos under their names, and drafts the file naming them."""
+        rows = values[key]
+        waiting = [row for row in rows if is_waiting(row)]
+        names = iter(self.store.photo_names(catalog.slugify(Path(rel).stem), len(waiting)))
+        final, written = [], []
+        for row in rows:
+            photo = self.pending.get(row["src"].removeprefix(WAITING)) if is_waiting(row) else None
+            if is_waiting(row) and photo is None:
+                continue  # forgotten (the server restarted): the form shows it is gone
+            if photo is not None:
+                row = {**row, "src": next(names)}
+                write_atomic(self.root / "content" / row["src"], photo.data)
+                written.append(row["src"])
+            final.append(row)
+        draft = editing.draft(self.root, kind, rel, base, {**values, key: final}, self.lang)
+        draft.written = written
+        if not draft.filled.ok:
+            self.forget_photos(draft)
+        return draft
+
+    def forget_photos(self, draft: editing.Draft) -> None:
+        for rel in draft.written:
+            (self.root / "content" / rel).unlink(missing_ok=True)
+
+    def read_current(self, rel: str) -> tuple[str | None, str | None]:
+        if not (self.root / rel).is_file():
+            return None, None
+        return self.store.read(rel)
+
+    def conflict(self, kind: editing.Kind, rel: str, based_on: str | None,
+                 current: str | None, values: dict[str, Any], **context: Any) -> Response:
+        """The form again with the volunteer's entries, what changed meanwhile, and the
+        current version: saving again is a choice made knowing what it replaces."""
+        before = self.store.seen(based_on or "")
+        try:
+            old = kind.split(before)[0] if before else None
+            now = kind.split(current)[0] if current else None
+            changed = forms.changes(old, now, kind.fields())
+            values = forms.merged(values, old, now, kind.fields())
+        except yamledit.Unreadable:
+            changed = []
+        version = self.store.remember(current) if current is not None else ""
+        info = {"gone": current is None, "known": before is not None, "changes": changed}
+        return self.form_page(kind, forms.Filled(values), "409 Conflict", version=version,
+                              conflict=info, **context)
+
+    def form_page(self, kind: editing.Kind, filled: forms.Filled, status: str,
+                  **context: Any) -> Response:
+        form = {"product": self.product_form}[kind.name]
+        return form(filled, status, **context)
+
+    def check_categories(self, kind: editing.Kind, rel: str, draft: editing.Draft) -> None:
+        """The build's check across products: one spelling per category."""
+        if kind is not editing.PRODUCT or draft.item is None:
+            return
+        others = [s["product"] for s in self.summaries()
+                  if s["product"] and s["product"].source != rel]
+        report = Report()
+        catalog._categories([*others, draft.item], report)  # the build's own check
+        mine = [p for p in report.unique() if p.loc.path == rel]
+        forms.place_problems(mine, draft.text, rel, self.lang, draft.filled)
+
+    def rebuild(self) -> None:
+        self.preview.rebuild()
+
+    def page_url(self, path: str) -> str:
+        return f"{self.preview.base}/{path}"
+
+    # -- trash ------------------------------------------------------------------------
+
+    def trash_list(self, request: Request) -> Response:
+        return self.page("trash.html", entries=self.store.trashed(),
+                         restored=request.query.get("dipulihkan"))
+
+    def trash_restore(self, request: Request, entry_id: str) -> Response:
+        try:
+            rel = self.store.restore(entry_id)
+        except FileNotFoundError as exc:
+            raise BadRequest("404 Not Found", "request.not_found") from exc
+        except FileExistsError as exc:
+            raise BadRequest("409 Conflict", "restore_taken", path=str(exc)) from exc
+        self.rebuild()
+        return redirect(f"{PREFIX}/sampah", {"dipulihkan": rel})
+
+    # -- photos -----------------------------------------------------------------------
+
+    def thumbnail(self, request: Request, src: str) -> Response:
+        path, problem, _ = paths.resolve_image(src, self.root / "content")
+        if problem or path is None:
+            return self.not_found()
+        stat = path.stat()
+        key = (src, stat.st_mtime_ns, stat.st_size)
+        if key not in self._thumbs:
+            try:
+                self._thumbs[key] = photos.thumbnail(path.read_bytes(), DEFAULT_MAX_MEGAPIXELS)
+            except photos.BadPhoto:
+                return self.not_found()
+        return pages.image(self._thumbs[key])
+
+    def pending_thumbnail(self, request: Request, key: str) -> Response:
+        waiting = self.pending.get(key)
+        return pages.image(waiting.thumb) if waiting else self.not_found()
+

@@ -1,0 +1,252 @@
+"""The admin's own words, in Bahasa Indonesia and English.
+
+Problems with content use the build's catalog (:mod:`etalase.messages`), so a volunteer
+reads the same sentence in the admin and on the command line; this catalog holds only
+what the admin itself says: labels, buttons and explanations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+WORDS: dict[str, dict[str, str]] = {
+    "admin": {"id": "Admin toko", "en": "Shop admin"},
+    "products": {"id": "Produk", "en": "Products"},
+    "stories": {"id": "Cerita", "en": "Stories"},
+    "settings": {"id": "Pengaturan", "en": "Settings"},
+    "trash": {"id": "Sampah", "en": "Trash"},
+    "publish": {"id": "Terbitkan", "en": "Publish"},
+    "add_product": {"id": "Tambah produk", "en": "Add a product"},
+    "add_story": {"id": "Tambah cerita", "en": "Add a story"},
+    "search": {"id": "Cari", "en": "Search"},
+    "search_label": {"id": "Cari nama, bahan atau pembuat", "en": "Search name, material or maker"},
+    "all_categories": {"id": "Semua kategori", "en": "All categories"},
+    "all_statuses": {"id": "Semua status", "en": "All statuses"},
+    "none_found": {"id": "Tidak ada produk yang cocok.", "en": "No product matches."},
+    "has_problems": {"id": "ada masalah", "en": "has problems"},
+    "save": {"id": "Simpan", "en": "Save"},
+    "delete": {"id": "Hapus", "en": "Delete"},
+    "delete_confirm": {
+        "id": "Hapus produk ini? Berkasnya dipindah ke Sampah dan bisa dipulihkan.",
+        "en": "Delete this product? Its file moves to the Trash and can be restored.",
+    },
+    "delete_story_confirm": {
+        "id": "Hapus cerita ini? Berkasnya dipindah ke Sampah dan bisa dipulihkan.",
+        "en": "Delete this story? Its file moves to the Trash and can be restored.",
+    },
+    "yes_delete": {"id": "Ya, pindahkan ke Sampah", "en": "Yes, move it to the Trash"},
+    "cancel": {"id": "Batal", "en": "Cancel"},
+    "restore": {"id": "Pulihkan", "en": "Restore"},
+    "trash_empty": {"id": "Sampah kosong.", "en": "The trash is empty."},
+    "trash_intro": {
+        "id": "Berkas yang dihapus disimpan di sini (folder {folder}), tidak ikut terbit.",
+        "en": "Deleted files are kept here (folder {folder}); they are never published.",
+    },
+    "deleted_on": {"id": "dihapus {when}", "en": "deleted {when}"},
+    "saved": {"id": "Tersimpan.", "en": "Saved."},
+    "see_page": {"id": "Lihat halamannya", "en": "See its page"},
+    "deleted": {"id": "Dipindah ke Sampah: {name}", "en": "Moved to the Trash: {name}"},
+    "restored": {"id": "Dipulihkan: {name}", "en": "Restored: {name}"},
+    "build_failed": {
+        "id": "Tersimpan, tetapi pratinjau situs belum bisa dibuat karena masalah ini:",
+        "en": "Saved, but the preview could not be built because of these problems:",
+    },
+    "fix_below": {
+        "id": "Belum disimpan. Perbaiki isian yang ditandai di bawah, lalu tekan Simpan lagi.",
+        "en": "Not saved yet. Fix the marked fields below, then press Save again.",
+    },
+    "other_problems": {"id": "Masalah lain di berkas ini:", "en": "Other problems in this file:"},
+    "conflict": {
+        "id": "Belum disimpan: produk ini sudah diubah di tempat lain sejak Anda membukanya.",
+        "en": "Not saved: this was changed elsewhere since you opened it.",
+    },
+    "conflict_hint": {
+        "id": "Perubahan itu sudah dimasukkan ke isian yang tidak Anda ubah; isian yang Anda "
+              "ubah tetap seperti yang Anda tulis. Periksa, lalu tekan Simpan lagi.",
+        "en": "Those changes are now in the fields you did not change; the fields you "
+              "changed stay as you wrote them. Check them, then press Save again.",
+    },
+    "conflict_gone": {
+        "id": "Belum disimpan: berkas ini sudah dihapus di tempat lain. Lihat Sampah.",
+        "en": "Not saved: this file was deleted elsewhere. See the Trash.",
+    },
+    "conflict_unknown": {
+        "id": "(isi lamanya tidak diketahui lagi; periksa semua isian)",
+        "en": "(its earlier content is no longer known; check every field)",
+    },
+    "changed_field": {"id": "{field}: {old} → {new}", "en": "{field}: {old} → {new}"},
+    "empty_value": {"id": "(kosong)", "en": "(empty)"},
+    "name_taken": {
+        "id": "Sudah ada produk dengan alamat {slug}",
+        "en": "A product with the address {slug} exists already",
+    },
+    "slug": {"id": "Alamat halaman", "en": "Page address"},
+    "slug_help": {
+        "id": "Huruf kecil, angka dan tanda minus, misalnya keset-bulat. Kosongkan untuk "
+              "membuatnya dari nama. Tidak bisa diubah setelah disimpan.",
+        "en": "Lower-case letters, digits and dashes, e.g. round-mat. Leave empty to make "
+              "it from the name. It cannot change after saving.",
+    },
+    "slug_bad": {
+        "id": "alamat \"{value}\" tidak bisa dipakai — pakai huruf kecil, angka dan tanda minus, "
+              "misalnya keset-bulat",
+        "en": "the address \"{value}\" cannot be used — use lower-case letters, digits and "
+              "dashes, e.g. round-mat",
+    },
+    "new_choice": {"id": "Baru…", "en": "New…"},
+    "new_value": {"id": "atau tulis yang baru", "en": "or write a new one"},
+    "choose": {"id": "(pilih)", "en": "(choose)"},
+    "status.available": {"id": "Tersedia", "en": "Available"},
+    "status.sold_out": {"id": "Habis", "en": "Sold out"},
+    "status.preorder": {"id": "Pesan dulu", "en": "Pre-order"},
+    "list_help": {"id": "Pisahkan dengan koma.", "en": "Separate with commas."},
+    "variant_name": {"id": "Pilihan", "en": "Option"},
+    "variant_price": {"id": "Harga (bila beda)", "en": "Price (if different)"},
+    "photos": {"id": "Foto", "en": "Photos"},
+    "photo_alt": {"id": "Keterangan foto", "en": "Photo description"},
+    "photo_order": {"id": "Urutan", "en": "Order"},
+    "photo_remove": {"id": "Lepas foto ini", "en": "Remove this photo"},
+    "photo_add": {"id": "Tambah foto (kamera atau galeri)", "en": "Add photos (camera or gallery)"},
+    "photo_pending": {"id": "Foto baru, tersimpan bila Anda menekan Simpan",
+                      "en": "New photo, kept when you press Save"},
+    "photo_help": {
+        "id": "Foto diputar tegak, diperkecil, dan semua datanya (lokasi, merek HP) dibuang "
+              "sebelum disimpan.",
+        "en": "Photos are turned upright, made smaller, and all their data (location, phone "
+              "model) is removed before they are kept.",
+    },
+    "field.name": {"id": "Nama produk", "en": "Product name"},
+    "field.price": {"id": "Harga (rupiah)", "en": "Price (rupiah)"},
+    "field.category": {"id": "Kategori", "en": "Category"},
+    "field.description": {"id": "Keterangan", "en": "Description"},
+    "field.images": {"id": "Foto", "en": "Photos"},
+    "field.status": {"id": "Status", "en": "Status"},
+    "field.variants": {"id": "Pilihan (warna/ukuran)", "en": "Options (colour/size)"},
+    "field.maker": {"id": "Pembuat", "en": "Maker"},
+    "field.materials": {"id": "Bahan", "en": "Materials"},
+    "field.weight": {"id": "Berat (gram)", "en": "Weight (grams)"},
+    "field.tags": {"id": "Kata kunci", "en": "Tags"},
+    "field.featured": {"id": "Tampil di beranda", "en": "Show on the home page"},
+    "field.whatsapp": {"id": "Nomor WhatsApp khusus", "en": "Own WhatsApp number"},
+    "field.date": {"id": "Tanggal dipasang", "en": "Date listed"},
+    "field.title": {"id": "Judul", "en": "Title"},
+    "field.member": {"id": "Nama samaran anggota", "en": "Member's pseudonym"},
+    "field.photo": {"id": "Foto", "en": "Photo"},
+    "field.products": {"id": "Produk buatannya", "en": "Her products"},
+    "field.consent": {"id": "Persetujuan", "en": "Consent"},
+    "field.noindex": {"id": "Sembunyikan dari mesin pencari", "en": "Hide from search engines"},
+    "field.text": {"id": "Ceritanya", "en": "The story"},
+    "field.tagline": {"id": "Slogan", "en": "Tagline"},
+    "field.order_message": {"id": "Pesan pesanan WhatsApp", "en": "WhatsApp order message"},
+    "field.about": {"id": "Tentang kami", "en": "About us"},
+    "tags_help": {"id": "Untuk pencarian. Pisahkan dengan koma.",
+                  "en": "For search. Separate with commas."},
+    "date_help": {"id": "Tahun-bulan-hari, misalnya 2026-08-01.",
+                  "en": "Year-month-day, e.g. 2026-08-01."},
+    "auth.no_session": {
+        "id": "Halaman ini hanya untuk pengurus toko. Buka tautan admin yang tampil di layar "
+              "laptop (atau pindai kode QR-nya) dengan HP ini.",
+        "en": "This page is for the shop's keepers only. Open the admin link shown on the "
+              "laptop's screen (or scan its QR code) on this phone.",
+    },
+    "auth.bad_token": {
+        "id": "Tautan ini tidak berlaku (tautan berganti setiap kali pratinjau dijalankan). "
+              "Pindai kode QR yang tampil di layar laptop sekarang.",
+        "en": "This link is not valid (it changes every time the preview starts). Scan the "
+              "QR code shown on the laptop's screen now.",
+    },
+    "auth.origin": {
+        "id": "Ditolak: formulir ini tidak dikirim dari halaman admin ini.",
+        "en": "Refused: this form was not sent from this admin's pages.",
+    },
+    "auth.csrf": {
+        "id": "Ditolak: formulir ini sudah kedaluwarsa. Buka halamannya lagi dan isi ulang.",
+        "en": "Refused: this form has expired. Open the page again and fill it in again.",
+    },
+    "request.bad_form": {
+        "id": "Kiriman formulir ini rusak. Coba kirim lagi.",
+        "en": "This form arrived broken. Try sending it again.",
+    },
+    "request.not_found": {"id": "Halaman admin ini tidak ada.",
+                          "en": "There is no such admin page."},
+    "request.bad_name": {
+        "id": "Nama berkas ini tidak bisa dipakai: hanya huruf, angka dan tanda minus.",
+        "en": "This file name cannot be used: only letters, digits and dashes.",
+    },
+    "upload.too_big": {
+        "id": "Foto ini lebih dari {limit} MB, tidak disimpan. Kirim foto yang lebih kecil.",
+        "en": "This photo is over {limit} MB and was not kept. Send a smaller one.",
+    },
+    "upload.not_photo": {
+        "id": "\"{name}\" bukan foto (yang diterima: JPEG, PNG, WebP, HEIC), tidak disimpan. "
+              "Pilih foto dari kamera atau galeri.",
+        "en": "\"{name}\" is not a photo (accepted: JPEG, PNG, WebP, HEIC) and was not kept. "
+              "Choose a photo from the camera or gallery.",
+    },
+    "upload.broken": {
+        "id": "Foto \"{name}\" rusak atau terpotong, tidak disimpan. Kirim lagi fotonya.",
+        "en": "The photo \"{name}\" is damaged or cut short and was not kept. Send it again.",
+    },
+    "upload.bomb": {
+        "id": "Foto \"{name}\" terlalu besar ukurannya (terlalu banyak titik), tidak disimpan. "
+              "Kirim foto biasa dari kamera HP.",
+        "en": "The photo \"{name}\" has far too many pixels and was not kept. Send an ordinary "
+              "phone photo.",
+    },
+    "upload.bad_name": {
+        "id": "Nama berkas \"{name}\" tidak bisa dipakai, tidak disimpan. Pilih fotonya "
+              "langsung dari kamera atau galeri.",
+        "en": "The file name \"{name}\" cannot be used; it was not kept. Choose the photo "
+              "straight from the camera or gallery.",
+    },
+    "upload.too_many": {
+        "id": "Paling banyak {limit} foto sekali kirim. Simpan dulu, lalu tambah lagi.",
+        "en": "At most {limit} photos at once. Save first, then add more.",
+    },
+    "delete_linked": {
+        "id": "Produk ini disebut di cerita {story}. Hapus dulu dari daftar produk cerita itu.",
+        "en": "The story {story} names this product. Remove it from that story's products first.",
+    },
+    "restore_taken": {
+        "id": "Tidak bisa dipulihkan: sudah ada berkas {path}. Ganti dulu nama berkas itu.",
+        "en": "Cannot restore: a file {path} exists already. Rename that file first.",
+    },
+    "consent_help": {
+        "id": "Centang HANYA bila anggota sudah membaca ceritanya dan mengizinkannya terbit. "
+              "Tanpa centang, cerita tidak terbit. Bila centang dilepas, cerita ditarik dari "
+              "situs saat Terbitkan berikutnya.",
+        "en": "Tick ONLY when the member has read the story and allows it to be published. "
+              "Without the tick the story is not published. Unticking it withdraws the story "
+              "from the site at the next Publish.",
+    },
+    "consent_box": {
+        "id": "Anggota sudah membaca dan setuju cerita ini terbit",
+        "en": "The member has read this story and agrees to publish it",
+    },
+    "admin_link": {
+        "id": "Admin untuk HP: pindai kode QR ini, atau buka {link}",
+        "en": "Admin for phones: scan this QR code, or open {link}",
+    },
+    "admin_link_note": {
+        "id": "Tautan ini berganti setiap kali pratinjau dijalankan. Jangan dibagikan: siapa pun "
+              "yang memegangnya bisa mengubah toko. Di Wi-Fi bersama, orang lain bisa "
+              "menyadapnya; pakai hotspot laptop ini sendiri.",
+        "en": "This link changes every time the preview starts. Do not share it: whoever has "
+              "it can change the shop. On a shared Wi-Fi others can read it; use this "
+              "laptop's own hotspot.",
+    },
+    "back": {"id": "Kembali ke admin", "en": "Back to the admin"},
+    "refused": {"id": "Ditolak", "en": "Refused"},
+    "logged_in_as": {"id": "Admin di laptop ini", "en": "Admin on this laptop"},
+    "open_site": {"id": "Lihat situs", "en": "See the site"},
+    "preview_problem": {
+        "id": "Pratinjau situs belum bisa dibuat:",
+        "en": "The preview could not be built:",
+    },
+}
+
+
+def t(key: str, lang: str, **args: Any) -> str:
+    entry = WORDS[key]
+    text = entry.get(lang) or entry["id"]
+    return text.format(**args) if args else text

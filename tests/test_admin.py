@@ -1,0 +1,303 @@
+"""The phone admin, driven through its real WSGI app and the real build (no sockets):
+who may use it, what a save writes, and what it refuses."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.admin_client import ORIGIN, Client
+from tests.conftest import PRODUCT_YAML, jpeg
+
+P = "content/products/keset.yaml"
+COMMENTED = """\
+# Keset dari Bu Sari — jangan ubah harganya sebelum Lebaran
+name: Keset Bulat
+price: 25000  # harga lama 23000
+category: Keset Perca
+images:
+  - images/keset.jpg
+materials: [kain perca, benang]
+warna_favorit: biru   # a field the form does not know
+"""
+
+
+@pytest.fixture
+def admin(site) -> Client:  # type: ignore[no-untyped-def]
+    client = Client(site({P: COMMENTED}))
+    assert client.login().status == 303
+    return client
+
+
+def edit(client: Client, **changes: str | list[str]) -> dict[str, str | list[str]]:
+    fields = client.form_of("/admin/produk/keset.yaml")
+    fields.update(changes)
+    return fields
+
+
+def test_without_the_cookie_every_admin_url_is_refused(site) -> None:  # type: ignore[no-untyped-def]
+    client = Client(site())
+    for path in ("/admin/", "/admin/produk/keset.yaml", "/admin/sampah", "/admin/nope"):
+        answer = client.get(path)
+        assert answer.status == 401, path
+        assert "tautan admin" in answer.text
+    answer = client.post("/admin/produk/keset.yaml", {"name": "X"}, csrf=False)
+    assert answer.status == 401
+    assert client.get("/admin/masuk?t=wrong").status == 401
+    assert (client.root / P).read_text() == PRODUCT_YAML
+
+
+def test_the_token_link_sets_a_strict_cookie_and_leaves_the_token_behind(site) -> None:  # type: ignore[no-untyped-def]
+    client = Client(site())
+    answer = client.login()
+    assert answer.status == 303 and answer.headers["Location"] == "/admin/"
+    cookie = answer.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/admin/" in cookie
+    assert client.sessions.token not in cookie
+    page = client.get("/admin/")
+    assert page.status == 200 and "Keset Bulat" in page.text
+    assert "default-src 'none'" in page.headers["Content-Security-Policy"]
+    assert len(client.sessions.token) >= 32  # 192 random bits, URL-safe
+
+
+def test_changes_need_the_csrf_token_and_this_servers_origin(admin: Client) -> None:
+    before = (admin.root / P).read_text()
+    fields = edit(admin, price="30000")
+    fields.pop("csrf")
+    assert admin.post("/admin/produk/keset.yaml", fields, csrf=False).status == 403
+    assert admin.post("/admin/produk/keset.yaml", {**fields, "csrf": "guess"},
+                      csrf=False).status == 403
+    assert admin.post("/admin/produk/keset.yaml", fields, origin="http://evil.example").status == 403
+    assert admin.post("/admin/produk/keset.yaml", fields, origin=None).status == 403
+    assert (admin.root / P).read_text() == before
+    assert admin.post("/admin/produk/keset.yaml", fields).status == 303
+    assert "price: 30000" in (admin.root / P).read_text()
+
+
+def test_a_save_keeps_comments_order_and_fields_the_form_does_not_show(admin: Client) -> None:
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin, price="27500"))
+    assert answer.status == 303
+    assert answer.headers["Location"] == "/admin/produk/keset.yaml?tersimpan=1"
+    assert (admin.root / P).read_text() == COMMENTED.replace("25000", "27500")
+    built = (admin.root / "build/produk/keset/index.html").read_text()
+    assert "Rp27.500" in built, "the preview was rebuilt before the answer"
+    page = admin.get(answer.headers["Location"])
+    assert page.page().find("a", href="/produk/keset/"), "links to the changed page"
+
+
+def test_saving_the_form_unchanged_changes_nothing(admin: Client) -> None:
+    assert admin.post("/admin/produk/keset.yaml", edit(admin)).status == 303
+    assert (admin.root / P).read_text() == COMMENTED
+
+
+def test_a_wrong_price_is_shown_beside_its_field_and_nothing_is_written(admin: Client) -> None:
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin, price="25.000", name=""))
+    assert answer.status == 422
+    assert answer.field_problem("price") == (
+        'harga "25.000" memakai titik — tulis angka penuh tanpa titik: 25000')
+    assert "'name' wajib diisi" in answer.field_problem("name")
+    assert 'value="25.000"' in answer.text, "the volunteer's entry stays in the form"
+    assert (admin.root / P).read_text() == COMMENTED
+
+
+def test_a_save_based_on_an_old_version_is_refused_showing_what_changed(admin: Client) -> None:
+    mine = edit(admin, name="Keset Bulat Besar")
+    (admin.root / P).write_text(COMMENTED.replace("25000", "26000"))  # a text editor
+    answer = admin.post("/admin/produk/keset.yaml", mine)
+    assert answer.status == 409
+    assert "sudah diubah di tempat lain" in answer.text
+    assert "Harga (rupiah): 25000 → 26000" in answer.page().one("div", id="conflict").text
+    assert "price: 26000" in (admin.root / P).read_text()
+    assert 'value="Keset Bulat Besar"' in answer.text
+    again = form_of_answer(answer)  # the change made elsewhere is in the untouched fields
+    assert again["price"] == "26000" and again["name"] == "Keset Bulat Besar"
+    assert admin.post("/admin/produk/keset.yaml", again).status == 303
+    text = (admin.root / P).read_text()
+    assert "name: Keset Bulat Besar" in text and "price: 26000" in text
+
+
+def form_of_answer(answer) -> dict:  # type: ignore[no-untyped-def]
+    from tests.admin_client import form_fields
+
+    return form_fields(answer.text)
+
+
+def test_delete_moves_the_file_to_the_trash_outside_content_and_restore_brings_it_back(
+        admin: Client) -> None:
+    assert admin.get("/admin/produk/keset.yaml/hapus").status == 200
+    answer = admin.post("/admin/produk/keset.yaml/hapus", {})
+    assert answer.status == 303
+    assert not (admin.root / P).exists()
+    assert not (admin.root / "build/produk/keset/index.html").exists()
+    trashed = list((admin.root / ".etalase-trash").glob("*/keset.yaml"))
+    assert [t.read_text() for t in trashed] == [COMMENTED]
+    listing = admin.get("/admin/sampah")
+    assert "content/products/keset.yaml" in listing.text
+    action = listing.page().find("form")[0].attrs["action"]
+    assert admin.post(action, {}).status == 303
+    assert (admin.root / P).read_text() == COMMENTED
+    assert (admin.root / "build/produk/keset/index.html").exists()
+    assert "keset.yaml" not in admin.get("/admin/sampah").text.replace("dipulihkan", "")
+
+
+def test_new_product_follows_the_starter(admin: Client) -> None:
+    fields = admin.form_of("/admin/produk/baru")
+    fields.update({"name": "Teh Rosela", "price": "15000", "category": "",
+                   "category.new": "Teh Herbal"})
+    answer = admin.post("/admin/produk/baru", fields)
+    assert answer.status == 303, answer.text
+    text = (admin.root / "content/products/teh-rosela.yaml").read_text()
+    assert text.startswith("# Produk baru.")
+    assert "name: \"Teh Rosela\"\n" in text and "price: 15000\n" in text
+    assert "images:\n\n# available = tersedia" in text, "the next key keeps its help"
+    assert "Tulis di sini" not in text and "kain perca" not in text, "examples are no values"
+    assert "# Harga dalam rupiah" in text
+    assert (admin.root / "build/produk/teh-rosela/index.html").exists()
+
+
+@pytest.mark.parametrize("path", [
+    "/admin/produk/../site.yaml", "/admin/produk/..%2Fsite.yaml", "/admin/produk/.keset.yaml",
+    "/admin/produk/../../etc/passwd", "/admin/gambar/../site.yaml",
+    "/admin/gambar/images/../../content/site.yaml",
+])
+def test_names_with_dots_and_slashes_name_nothing(admin: Client, path: str) -> None:
+    assert admin.get(path).status == 404
+    assert admin.post(path, {"name": "x"}).status == 404
+
+
+def test_a_new_product_slug_with_dots_is_refused(admin: Client) -> None:
+    fields = admin.form_of("/admin/produk/baru")
+    fields.update({"name": "Teh", "price": "15000", "category.new": "Teh", "category": "",
+                   "slug": "../../site"})
+    answer = admin.post("/admin/produk/baru", fields)
+    assert answer.status == 422
+    assert "tidak bisa dipakai" in answer.field_problem("slug")
+    assert sorted(p.name for p in (admin.root / "content/products").iterdir()) == ["keset.yaml"]
+
+
+def gps_photo(size: tuple[int, int] = (1600, 1200), orientation: int = 6) -> bytes:
+    """A phone photo: GPS position, camera model, rotated by its EXIF orientation."""
+    image = Image.new("RGB", size, (30, 120, 200))
+    image.paste((250, 250, 0), (0, 0, size[0] // 4, size[1] // 4))  # a mark top left
+    exif = Image.Exif()
+    exif[0x0110] = "Pixel 7 Pro"  # Model
+    exif[0x010F] = "Google"  # Make
+    exif[0x0112] = orientation
+    exif[0x8825] = {1: "S", 2: (7.0, 25.0, 17.0), 3: "E", 4: (109.0, 14.0, 2.0)}
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif, quality=90)
+    return out.getvalue()
+
+
+def test_a_photo_is_stored_upright_without_any_metadata(admin: Client) -> None:
+    original = gps_photo()
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin),
+                        [("upload", "IMG_2041.jpg", original)])
+    assert answer.status == 303, answer.text
+    stored = admin.root / "content/images/keset-1.jpg"
+    data = stored.read_bytes()
+    with Image.open(stored) as image:
+        assert image.size == (1200, 1600), "turned upright"
+        assert not image.getexif() and "exif" not in image.info and "icc_profile" not in image.info
+        assert image.getpixel((image.width - 10, 10))[2] < 100, "the mark is now top right"
+    assert b"Pixel" not in data and b"Google" not in data
+    assert "  - src: images/keset-1.jpg\n" in (admin.root / P).read_text()
+    assert not any(original[:4096] in p.read_bytes() for p in admin.root.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("notes.jpg", b"just some text, not a photo", "bukan foto"),
+    ("logo.eps", b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n", "bukan foto"),
+    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', "bukan foto"),
+    ("anim.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "bukan foto"),
+    ("cut.jpg", jpeg((800, 600), quality=95)[:3000], "rusak atau terpotong"),
+])
+def test_a_bad_upload_is_refused_with_a_plain_message_and_nothing_stored(
+        admin: Client, name: str, data: bytes, message: str) -> None:
+    before = sorted(p.name for p in (admin.root / "content").rglob("*"))
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin, price="26000"),
+                        [("upload", name, data)])
+    assert answer.status == 422
+    assert message in answer.field_problem("images")
+    assert sorted(p.name for p in (admin.root / "content").rglob("*")) == before
+    assert (admin.root / P).read_text() == COMMENTED
+
+
+def test_a_decompression_bomb_is_refused_without_decoding_it(admin: Client) -> None:
+    out = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(out, "PNG")  # 400 megapixels in a few kilobytes
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin),
+                        [("upload", "bomb.png", out.getvalue())])
+    assert answer.status == 422 and "terlalu banyak titik" in answer.field_problem("images")
+
+
+def test_an_upload_over_40_mb_is_refused(admin: Client) -> None:
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin),
+                        [("upload", "big.jpg", b"\xff" * (40 * 1024 * 1024 + 1))])
+    assert answer.status == 413 and "lebih dari 40 MB" in answer.text
+    assert not (admin.root / "content/images/keset-1.jpg").exists()
+
+
+def test_an_upload_named_with_dots_is_refused(admin: Client) -> None:
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin),
+                        [("upload", "../../site.jpg", gps_photo((64, 48)))])
+    assert answer.status == 422 and "tidak bisa dipakai" in answer.field_problem("images")
+    assert not (admin.root / "content/images/keset-1.jpg").exists()
+
+
+def test_a_photo_waits_in_memory_while_the_form_has_a_problem(admin: Client) -> None:
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin, price="abc"),
+                        [("upload", "a.jpg", gps_photo((640, 480)))])
+    assert answer.status == 422
+    assert not (admin.root / "content/images/keset-1.jpg").exists()
+    fields = form_of_answer(answer)
+    assert any(src.startswith("baru:") for src in fields["images.src"])
+    fields["price"] = "25000"
+    assert admin.post("/admin/produk/keset.yaml", fields).status == 303
+    assert (admin.root / "content/images/keset-1.jpg").exists()
+
+
+def test_photos_are_reordered_described_and_removed(admin: Client) -> None:
+    admin.post("/admin/produk/keset.yaml", edit(admin), [("upload", "a.jpg", gps_photo((64, 48)))])
+    fields = edit(admin, **{"images.order.0": "2", "images.order.1": "1",
+                            "images.alt.1": "Keset dari atas"})
+    assert admin.post("/admin/produk/keset.yaml", fields).status == 303
+    text = (admin.root / P).read_text()
+    assert text.index("images/keset-1.jpg") < text.index("images/keset.jpg")
+    assert "alt: Keset dari atas" in text
+    fields = edit(admin, **{"images.remove.0": "true"})
+    assert admin.post("/admin/produk/keset.yaml", fields).status == 303
+    assert "keset-1.jpg" not in (admin.root / P).read_text()
+    assert (admin.root / "content/images/keset-1.jpg").exists(), "nothing is lost"
+
+
+def test_serve_without_admin_has_no_admin(site) -> None:  # type: ignore[no-untyped-def]
+    from etalase.serve import Preview
+
+    root = site()
+    preview = Preview(root)
+    preview.rebuild()
+    statuses = []
+    preview({"PATH_INFO": "/admin/", "REQUEST_METHOD": "GET"},
+            lambda status, headers: statuses.append(status))
+    assert statuses == ["404 Not Found"]
+
+
+def test_origin_header_is_checked_against_the_host(admin: Client) -> None:
+    assert ORIGIN == "http://127.0.0.1:8123"
+    fields = edit(admin, price="30000")
+    assert admin.post("/admin/produk/keset.yaml", fields,
+                      origin="http://127.0.0.1:9999").status == 403
+
+
+def test_every_admin_page_is_small(admin: Client) -> None:
+    import gzip
+
+    css = (Path(__file__).parent.parent / "etalase/admin/static/admin.css").read_bytes()
+    for path in ("/admin/", "/admin/produk/keset.yaml", "/admin/produk/baru", "/admin/sampah"):
+        page = admin.get(path).body
+        assert len(gzip.compress(page)) + len(gzip.compress(css)) <= 30 * 1024, path
+        assert b"</head>" not in page, "the preview would inject live reload into it"

@@ -1,0 +1,168 @@
+"""The phone admin in Debian's Chromium at 360×740, against `serve --admin` on a free port:
+the whole volunteer's flow, with JavaScript and without it, and what it refuses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import REPO
+from tests.test_admin import COMMENTED, gps_photo
+from tests.test_serve import free_port, get, until
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2,
+         "is_mobile": True, "has_touch": True}
+SHOTS = REPO / "test-artifacts" / "admin"
+P = "content/products/keset.yaml"
+
+
+@contextmanager
+def admin_serving(root: Path) -> Iterator[tuple[str, str]]:
+    """`python site.py serve --admin` on a free port: (its URL, the admin link it printed)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "site.py"), "serve", "--root", str(root), "--port",
+         str(port), "--admin"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        link = until(lambda: next((w for line in lines for w in line.split()
+                                   if "/admin/masuk?t=" in w), None), 60)
+        until(lambda: get(url + "/")[0] == 200, 60)
+        yield url, str(link)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def served(site) -> Iterator[tuple[Path, str, str]]:  # type: ignore[no-untyped-def]
+    root = site({P: COMMENTED})
+    with admin_serving(root) as (url, link):
+        yield root, url, link
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def photo_file(tmp: Path) -> dict:
+    return {"name": "IMG_20261201.jpg", "mimeType": "image/jpeg", "buffer": gps_photo()}
+
+
+def add_product_flow(page: Page, root: Path, url: str, link: str, label: str) -> None:
+    """Token link, a new product with a wrong price then a photo, its page, delete, restore."""
+    page.goto(link)
+    assert page.url == url + "/admin/", "the token is gone from the address bar"
+    expect(page.locator("h1")).to_have_text("Produk")
+    shot(page, f"{label}-list")
+    page.get_by_role("link", name="Tambah produk").click()
+    page.fill("#f-name", "Keset Oval Biru")
+    page.fill("#f-price", "25.000")
+    page.select_option("#f-category", "Keset Perca")
+    page.set_input_files("#f-upload", files=[photo_file(root)])
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator("#e-price")).to_have_text(
+        'harga "25.000" memakai titik — tulis angka penuh tanpa titik: 25000')
+    assert not (root / "content/products/keset-oval-biru.yaml").exists()
+    assert not list((root / "content/images").glob("keset-oval-biru*"))
+    shot(page, f"{label}-wrong-price")
+    box = page.locator("#e-price").bounding_box()
+    field = page.locator("#f-price").bounding_box()
+    assert box and field and 0 <= field["y"] - box["y"] < 120, "the message is beside the field"
+    page.fill("#f-price", "25000")
+    started = time.perf_counter()
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator(".ok")).to_contain_text("Tersimpan")
+    print(f"\n{label}: save with a waiting photo -> page rebuilt and shown: "
+          f"{time.perf_counter() - started:.2f} s")
+    stored = root / "content/images/keset-oval-biru-1.jpg"
+    with Image.open(stored) as image:
+        assert not image.getexif() and "exif" not in image.info
+    assert b"Pixel" not in stored.read_bytes()
+    shot(page, f"{label}-saved")
+    page.get_by_role("link", name="Lihat halamannya").click()
+    assert page.url == url + "/produk/keset-oval-biru/"
+    photo = page.locator("main img").first
+    expect(photo).to_be_visible()
+    until(lambda: photo.evaluate("img => img.complete && img.naturalWidth > 0"))
+    shot(page, f"{label}-product-page")
+    page.goto(url + "/admin/produk/keset-oval-biru.yaml")
+    page.get_by_role("link", name="Hapus").click()
+    page.get_by_role("button", name="Ya, pindahkan ke Sampah").click()
+    expect(page.locator(".ok")).to_contain_text("Dipindah ke Sampah")
+    assert not (root / "content/products/keset-oval-biru.yaml").exists()
+    page.get_by_role("link", name="Sampah").first.click()
+    shot(page, f"{label}-trash")
+    page.get_by_role("button", name="Pulihkan").click()
+    expect(page.locator(".ok")).to_contain_text("Dipulihkan")
+    assert (root / "content/products/keset-oval-biru.yaml").exists()
+    assert get(url + "/produk/keset-oval-biru/")[0] == 200
+
+
+def test_the_phone_flow(served, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    root, url, link = served
+    context = browser.new_context(**PHONE)
+    add_product_flow(context.new_page(), root, url, link, "js")
+    cookies = context.cookies()
+    assert [c["httpOnly"] and c["sameSite"] == "Strict" for c in cookies] == [True]
+    context.close()
+
+
+def test_the_same_flow_without_javascript(served, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    root, url, link = served
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    add_product_flow(context.new_page(), root, url, link, "nojs")
+    context.close()
+
+
+def test_a_conflicting_save_is_refused(served, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    root, url, link = served
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(link)
+    page.goto(url + "/admin/produk/keset.yaml")
+    page.fill("#f-name", "Keset Bulat Besar")
+    (root / P).write_text(COMMENTED.replace("25000", "26000"), encoding="utf-8")  # phone two
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator("#conflict")).to_contain_text("Harga (rupiah): 25000 → 26000")
+    shot(page, "conflict")
+    assert "name: Keset Bulat\n" in (root / P).read_text()
+    context.close()
+
+
+def test_no_cookie_or_another_site_is_refused(served, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    root, url, link = served
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    answer = page.goto(url + "/admin/")
+    assert answer and answer.status == 401
+    expect(page.locator("main")).to_contain_text("tautan admin")
+    shot(page, "refused")
+    page.goto(link)
+    # A page on another origin (localhost is not 127.0.0.1) posts a form to the admin.
+    other = url.replace("127.0.0.1", "localhost")
+    page.goto(other + "/")
+    page.set_content(f'<form method="post" action="{url}/admin/produk/keset.yaml">'
+                     '<input name="name" value="Dibajak"><button>go</button></form>')
+    with page.expect_navigation():
+        page.click("button")
+    assert "Ditolak" in page.content() or "tautan admin" in page.content()
+    assert (root / P).read_text() == COMMENTED
+    context.close()
