@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +20,9 @@ KNOWN = frozenset({
     "about", "theme", "max_megapixels", "netlify_site", "stories_noindex", *SHOP_KEYS,
 })
 DEFAULT_MAX_MEGAPIXELS = 120
+# A theme is a folder directly under themes/: no path, so content cannot point the build
+# at templates of its own (templates run at build time, where deploy secrets live).
+THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,8 @@ def read_config(root: Path, rel: str, report: Report,
     terms = read_shop(fields)
     greeting = fields.text("greeting", max_len=40) or greeting_of(template)
     closing = read_closing(fields)
-    if title is None or base_url is None or number is None:
+    theme = _theme(fields)
+    if title is None or base_url is None or number is None or theme is None:
         return None
     return SiteConfig(
         title=title,
@@ -93,12 +98,20 @@ def read_config(root: Path, rel: str, report: Report,
         currency=currency,
         order_message=template,
         about_html=markup.render(about),
-        theme=fields.text("theme") or "default",
+        theme=theme,
         max_megapixels=fields.whole_number("max_megapixels") or DEFAULT_MAX_MEGAPIXELS,
         netlify_site=fields.text("netlify_site", max_len=100),
         stories_noindex=fields.boolean("stories_noindex"),
         shop=terms, greeting=greeting, order_closing=closing,
     )
+
+
+def _theme(fields: Fields) -> str | None:
+    name = fields.text("theme", max_len=200) or "default"
+    if not THEME_NAME.fullmatch(name):
+        fields.report.error(fields.loc("theme"), "config.theme", value=name)
+        return None
+    return name
 
 
 def _base_url(fields: Fields) -> str | None:

@@ -296,6 +296,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("order_closing has {count} lines, the limit is {limit}",
                "keep the lines that matter, e.g.  Nama:  Alamat:  Kurir:"),
     },
+    "config.theme": {
+        "id": ("tema \"{value}\" bukan nama folder di dalam themes/",
+               "tulis nama foldernya saja, misalnya  theme: default"),
+        "en": ("the theme \"{value}\" is not the name of a folder inside themes/",
+               "write the folder name only, e.g.  theme: default"),
+    },
     "theme.missing": {
         "id": ("tema \"{name}\" tidak ditemukan di folder themes/",
                "hapus baris theme atau tulis  theme: default"),

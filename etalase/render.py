@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import traceback
+import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
+import jinja2.sandbox
 from babel.numbers import format_currency
 from markupsafe import Markup
 
@@ -26,12 +28,47 @@ from etalase.yamlio import Scalar, load_mapping
 THEMES_DIR = "themes"
 FEATURED_FALLBACK = 8
 PER_PAGE = 24
-JINJA_CACHE = ".etalase-cache/templates"  # compiled templates, checked against their source
+# Compiled templates, checked against their source. Sandboxed code differs (every call
+# goes through the sandbox), so it is never shared with an unsandboxed compile.
+JINJA_CACHE = ".etalase-cache/templates-sandboxed"
 
 
 def _folder(path: Path) -> str:
     path.mkdir(parents=True, exist_ok=True)
     return str(path)
+
+
+class Sandbox(jinja2.sandbox.SandboxedEnvironment):
+    """Jinja's sandbox: a template reaches only what it is given, never Python's insides
+    (``cycler.__init__.__globals__.os.environ``), so a theme cannot run code or read the
+    deploy token. Its verdict on an attribute depends only on the object's type and the
+    name (``is_internal_attribute``), and pages ask the same few thousands of times, so
+    each verdict is worked out once."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """A known safe attribute holding no method is returned at once; anything else
+        (unknown, unsafe, missing, a method that may be ``str.format``) takes the
+        sandbox's own way."""
+        if self._safe.get((type(obj), attribute)):
+            value = getattr(obj, attribute, _MISSING)
+            if value is not _MISSING and type(value) not in _METHODS:
+                return value
+        return super().getattr(obj, attribute)
+
+
+_MISSING = object()
+_METHODS = (types.MethodType, types.BuiltinMethodType)
 
 
 @dataclass(frozen=True)
@@ -185,7 +222,7 @@ class _Context(jinja2.runtime.Context):
                 "value was undefined because a callable raised a StopIteration exception")
 
 
-class _Environment(jinja2.Environment):
+class _Environment(Sandbox):
     context_class = _Context
     direct: frozenset[int] = frozenset()  # ids of the globals called without a context
 
@@ -197,6 +234,14 @@ class _Environment(jinja2.Environment):
                 hasattr(part, "jinja_pass_arg") for part in (value, value.__call__))
 
         self.direct = frozenset(id(value) for value in self.globals.values() if plain(value))
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any,
+             *args: Any, **kwargs: Any) -> Any:
+        """The site's own helpers are known safe: the sandbox's question about them
+        (two failed attribute look-ups per call) is skipped."""
+        if id(__obj) in __self.direct:
+            return __context.call(__obj, *args, **kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
 
 class Renderer:

@@ -1,13 +1,15 @@
-"""What a content editor cannot do: make the policy bless a script, reach outside the theme."""
+"""What a content editor cannot do: make the policy bless a script, run code at build time."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser
 
 from tests.browser import StaticSite, Visit, headers_for
-from tests.conftest import PRODUCT_YAML, SITE_YAML, run, write_site
+from tests.conftest import PRODUCT_YAML, REPO, SITE_YAML, run, write_site
 from tests.pages import parse
 
 # Breaks out of a title, an attribute, a style or a script block, then asks to run.
@@ -63,3 +65,59 @@ def test_a_style_attribute_in_a_product_name_is_not_blamed_on_the_theme(site) ->
     assert result.exit_code == 0, result.output
     page = parse(root / "build/produk/keset/index.html")
     assert page.one("h1").text == name
+
+
+ENV_LEAK = "{{ self._TemplateReference__context.cycler.__init__.__globals__.os.environ }}"
+
+
+def own_themes(root: Path) -> Path:
+    """The site's themes/ as a real folder (tests share the repository's by a link)."""
+    (root / "themes").unlink()
+    shutil.copytree(REPO / "themes", root / "themes")
+    return root / "themes"
+
+
+def leaking(template: Path) -> None:
+    """A template that prints the build's environment."""
+    text = template.read_text()
+    assert "{{ site.about_html | safe }}" in text
+    template.write_text(text.replace("{{ site.about_html | safe }}", ENV_LEAK))
+
+
+def test_a_theme_outside_themes_is_refused(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/site.yaml": SITE_YAML + "theme: ../content/tema\n"})
+    shutil.copytree(own_themes(root) / "default", root / "content/tema")
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert ('galat: content/site.yaml:6: tema "../content/tema" bukan nama folder di dalam '
+            "themes/ — tulis nama foldernya saja, misalnya  theme: default") in result.output
+
+
+def test_a_template_cannot_read_the_environment(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NETLIFY_AUTH_TOKEN", "nfp_rahasia_sekali")
+    root = site()
+    leaking(own_themes(root) / "default/templates/about.html")
+    result = run(root, "build")
+    assert result.exit_code == 1
+    assert "nfp_rahasia_sekali" not in result.output
+    assert "galat: themes/default/templates/about.html:" in result.output
+    assert not (root / "build").exists()
+
+
+@pytest.mark.parametrize("template", [
+    ENV_LEAK,
+    "{{ cycler.__init__.__globals__.os.environ }}",
+    "{{ '{0.__init__.__globals__}'.format(cycler) }}",
+    "{{ t.__func__.__globals__ }}",
+    "{{ site.__class__.__mro__ }}",
+])
+def test_the_sandbox_refuses_python_internals(template: str) -> None:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SecurityError
+
+    from etalase.render import Sandbox
+
+    env = Sandbox(undefined=StrictUndefined)
+    for _ in range(2):  # the second time, the verdicts come from the sandbox's memory
+        with pytest.raises(SecurityError):
+            env.from_string(template).render(t=env.from_string, site=env)
