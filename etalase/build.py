@@ -76,7 +76,8 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
         max_megapixels=config.max_megapixels,
     )
     loaded = Loaded(root, config, catalog, report, theme, settings, {})
-    known = memo.digests if memo else None
+    known = {rel[8:]: d for rel, d in memo.current.items() if rel.startswith("content/")
+             } if memo else None
     for photo in catalog.photos():
         if photo.src not in loaded.photo_keys:  # a photo shared by products: checked once
             loaded.photo_keys[photo.src] = images.inspect(
@@ -101,18 +102,20 @@ def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = Fa
     options = f"strict={strict}"
     target = root / BUILD_DIR
     last = stamp.load(root)
-    now = stamp.inputs(root, options)
+    inputs = stamp.scan(root, last.get("known") if last else None)
+    now = inputs.fingerprint(options)
     before = stamp.output(root, target, trusted=serving)
     intact = bool(last) and last["output"] == stamp.digest(before) and can_update(target)
     if intact and last["inputs"] == now:
         return Built(last["lang"], last["notes"], last["pages"], last["files"], skipped=True)
     memo = memos.load(root)
+    memo.current = inputs.files
     built = _build(root, strict, lang, memo, update=intact and bool(memo.outputs))
     after = (stamp.listing(target) if built.changed is None
              else stamp.relisted(before, target, built.changed))
     memos.save(root, memo)
-    stamp.save(root, {"inputs": now, "lang": built.lang, "notes": built.notes,
-                      "pages": built.pages, "files": built.files}, after)
+    stamp.save(root, {"inputs": now, "known": inputs.known, "lang": built.lang,
+                      "notes": built.notes, "pages": built.pages, "files": built.files}, after)
     return built
 
 

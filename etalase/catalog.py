@@ -141,10 +141,11 @@ def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-
         rels.append(rel)
     if memo is not None:
         memo.forget_gone(folder, rels)
-    known = {rel: memo.parsed(rel, root / rel) if memo else None for rel in rels}
+    known = {rel: memo.parsed(rel) if memo else None for rel in rels}
     todo = [rel for rel in rels if known[rel] is None]
-    before = memo.files if memo else {}
-    for rel, parsed in zip(todo, _parse_many(root, todo, loader, before), strict=True):
+    before, digests = (memo.files, memo.current) if memo else ({}, {})
+    parsed_now = _parse_many(root, todo, loader, before, digests)
+    for rel, parsed in zip(todo, parsed_now, strict=True):
         known[rel] = parsed
         if memo is not None:
             memo.files[rel] = parsed
@@ -159,10 +160,10 @@ def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-
 PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
 
 
-def _parse_many(root: Path, rels: list[str], loader: Loader,
-                before: dict[str, Parsed]) -> list[Parsed]:
+def _parse_many(root: Path, rels: list[str], loader: Loader, before: dict[str, Parsed],
+                digests: dict[str, str]) -> list[Parsed]:
     """Parses content files, on all cores when there are many."""
-    work = functools.partial(_parse_chunk, root, loader, before)
+    work = functools.partial(_parse_chunk, root, loader, before, digests)
     chunks = in_forked_chunks(work, rels, PARALLEL_FROM)
     if chunks is None:
         return work(rels)
@@ -170,8 +171,9 @@ def _parse_many(root: Path, rels: list[str], loader: Loader,
 
 
 def _parse_chunk(root: Path, loader: Loader, before: dict[str, Parsed],
-                 rels: list[str]) -> list[Parsed]:
-    return [parse(root, rel, loader, before.get(rel), _photos_of) for rel in rels]
+                 digests: dict[str, str], rels: list[str]) -> list[Parsed]:
+    return [parse(root, rel, loader, before.get(rel), _photos_of, digests.get(rel, ""))
+            for rel in rels]
 
 
 def _photos_of(item: Product | Story) -> list[Photo]:

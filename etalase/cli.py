@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -55,9 +56,10 @@ def check(root: Path, strict: bool) -> None:
 @option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
 def build_command(root: Path, strict: bool) -> None:
     """Check, then write the site into build/ (all or nothing)."""
-    from etalase import build
+    from etalase import build, incremental
 
-    built = build.build(root, strict, peek_language(root))
+    lang = peek_language(root)
+    built = incremental.build(root, strict, lang, on_wait=_waiting(lang))
     for line in built.notes:
         click.echo(line, err=True)
     key = "summary.unchanged" if built.skipped else "summary.built"
@@ -105,7 +107,7 @@ def new(root: Path, kind: str, name: str | None) -> None:
 def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, branch: str,
            output: Path | None, delete_old: bool) -> None:
     """Publish the site: to Netlify (default), a git branch, or a zip for Netlify Drop."""
-    from etalase import build
+    from etalase import build, incremental
 
     lang = peek_language(root)
     if delete_old:
@@ -115,13 +117,14 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
         for line in netlify.delete_old(_netlify_client(config, config.language), dry_run):
             click.echo(line)
         return
-    if not no_build:
-        build.build(root, lang=lang)
-    loaded = build.check(root, lang=lang)
-    build_dir, lang = root / build.BUILD_DIR, loaded.config.language
-    for line in _publisher(target, root, build_dir, loaded.config, lang, dry_run, remote,
-                           branch, output):
-        click.echo(line)
+    with incremental.locked(root, _waiting(lang), lang):  # build/ stays as published
+        if not no_build:
+            incremental.build(root, lang=lang)
+        loaded = build.check(root, lang=lang)
+        build_dir, lang = root / build.BUILD_DIR, loaded.config.language
+        for line in _publisher(target, root, build_dir, loaded.config, lang, dry_run, remote,
+                               branch, output):
+            click.echo(line)
 
 
 @main.command()
@@ -167,12 +170,14 @@ def serve(root: Path, host: str, port: int, admin: bool) -> None:
 def print_command(root: Path, products: tuple[str, ...], category: str | None, qr: str,
                   output: Path | None) -> None:
     """Write an A4 page of price tags with QR codes, for market stalls."""
-    from etalase import build, printing
+    from etalase import build, incremental, printing
 
-    loaded = build.check(root, lang=peek_language(root))
-    chosen = printing.select(loaded, products, category)
-    path = output or root / "price-tags.html"
-    printing.write(path, printing.tags_page(loaded, chosen, qr))
+    lang = peek_language(root)
+    with incremental.locked(root, _waiting(lang), lang):  # it writes the template cache
+        loaded = build.check(root, lang=lang)
+        chosen = printing.select(loaded, products, category)
+        path = output or root / "price-tags.html"
+        printing.write(path, printing.tags_page(loaded, chosen, qr))
     _say("summary.printed", loaded.config.language, count=len(chosen), path=path)
 
 
@@ -205,6 +210,11 @@ def _netlify_client(config, lang: str):  # type: ignore[no-untyped-def]
         raise PublishError("deploy.no_site", lang)
     api = os.environ.get("NETLIFY_API_URL", "").strip() or netlify.API_URL
     return netlify.Client(netlify.Target(site, token, api), lang)
+
+
+def _waiting(lang: str) -> Callable[[], None]:
+    """Says, once, that another build of the site is being waited for."""
+    return lambda: click.echo(messages.text("build.waiting", lang, {})[0], err=True)
 
 
 def _show_notes(report: Report, lang: str) -> None:

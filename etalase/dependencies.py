@@ -55,7 +55,8 @@ class PageKeys:
                  parsed: Mapping[str, Parsed] | None = None) -> None:
         """``shared``: whatever every page depends on (settings, theme digest, addresses).
         ``parsed``: the memo's parsed content files; a product parsed without problems is
-        then named by the stats of its file and photos instead of by its repr."""
+        then named by its file's path and content digest instead of by its repr (the
+        photos it shows are in the key by their own content, see ``key``)."""
         self.shared = hashlib.sha256(repr(shared).encode()).hexdigest()
         self.images = images
         self.parsed = parsed or {}
@@ -72,9 +73,9 @@ class PageKeys:
     def _name(self, product: Product) -> str:
         if product.source not in self._named:
             hit = self.parsed.get(product.source)
-            self._named[product.source] = (
-                repr(product) if hit is None or hit.problems or hit.item is not product
-                else f"<{product.source} {hit.stat} {sorted(hit.photos.items())}>")
+            known = hit is not None and hit.digest and not hit.problems and hit.item is product
+            self._named[product.source] = (f"<{product.source} {hit.digest}>" if known
+                                           else repr(product))
         return self._named[product.source]
 
     def _text(self, value: Any, photos: set[str]) -> str:

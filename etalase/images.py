@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,10 +23,10 @@ import click
 
 from etalase import messages
 from etalase.catalog import Photo
+from etalase.digest import file_digest
 from etalase.errors import Report
 from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
 from etalase.output import StagedOutput, UpdatedOutput
-from etalase.stamp import Stat, stat_of
 
 CACHE_DIR = ".etalase-cache/images"
 MANIFEST = "manifest.json"
@@ -139,29 +139,22 @@ class ImageCache:
         return removed
 
 
-def digest(path: Path, settings: ImageSettings,
-           known: dict[str, tuple[Stat, str]] | None = None) -> str:
-    """The photo's cache key: its bytes and the settings. ``known`` remembers keys by file
-    size and time, so a big unchanged photo is not read again on every build."""
-    memo_key = f"{path}\0{settings.fingerprint_id}"
-    stat = stat_of(path)
-    if known is not None and stat is not None and known.get(memo_key, (None,))[0] == stat:
-        return known[memo_key][1]
+def digest(path: Path, settings: ImageSettings, bytes_digest: str | None = None) -> str:
+    """The photo's cache key: the hash of its bytes (``bytes_digest``, when the caller has
+    hashed them already: see ``digest.file_digest``) and the settings."""
     hasher = hashlib.sha256(settings.fingerprint)
-    hasher.update(path.read_bytes())
-    key = hasher.hexdigest()[:20]
-    if known is not None and stat is not None:
-        known[memo_key] = (stat, key)
-    return key
+    hasher.update((bytes_digest or file_digest(path)).encode())
+    return hasher.hexdigest()[:20]
 
 
 def inspect(photo: Photo, content: Path, settings: ImageSettings, cache: ImageCache,
-            report: Report, known: dict[str, tuple[Stat, str]] | None = None) -> str:
+            report: Report, known: Mapping[str, str] | None = None) -> str:
     """Checks a photo can be used, cheaply: cached ones are known good; others are decoded
     at reduced scale, which catches truncated files, bombs and non-images. Returns the
-    photo's digest, so that the build does not hash it again."""
+    photo's digest, so that the build does not hash it again. ``known``: the hashes of
+    photos' bytes, by source, that the caller has already."""
     path = content / photo.src
-    key = digest(path, settings, known)
+    key = digest(path, settings, known.get(photo.src) if known else None)
     if cache.manifest(key) is not None:
         return key
     from etalase import imageproc

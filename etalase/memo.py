@@ -2,9 +2,10 @@
 
 Kept in ``.etalase-cache/memo.pickle`` (and in memory, for ``serve``): each content file's
 parsed result with the problems it reported, each photo's digest, and each page's key
-and the hash of what was written. Every entry is checked against the file's size and
-modification time before use, and the whole memo is dropped when Etalase's own code or
-Python changes, so a stale entry can only cost time, never correctness.
+and the hash of what was written. Every entry is checked against the hash of the file's
+bytes before use (never against its clock), and the whole memo is dropped when Etalase's
+own code, Python or a library changes, so a stale entry can only cost time, never
+correctness.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any
 
 from etalase import markup, stamp
 from etalase.errors import Report
-from etalase.stamp import Stat, stat_of
 
 MEMO = ".etalase-cache/memo.pickle"
 
@@ -26,12 +26,13 @@ MEMO = ".etalase-cache/memo.pickle"
 @dataclass
 class Parsed:
     """A content file's result (None when it had errors) and the problems it reported,
-    valid while the file and the photos it names are unchanged."""
+    valid while the file's bytes are unchanged and the photos it names still exist (a
+    photo's bytes are part of page keys, not of the parsed result)."""
 
-    stat: Stat
+    digest: str  # of the file's bytes when parsed
     item: Any
     problems: list[Any]
-    photos: dict[str, Stat | None]  # absolute photo path -> its stat when parsed
+    photos: list[str]  # the photos it names, as absolute paths
     rendered: dict[bytes, str] = field(default_factory=dict)  # its Markdown: digest -> HTML
 
 
@@ -39,15 +40,16 @@ Loader = Callable[[Path, str, Report], Any]  # (root, content path, report) -> i
 
 
 def parse(root: Path, rel: str, loader: Loader, before: Parsed | None,
-          photos: Callable[[Any], Iterable[Any]] = lambda item: ()) -> Parsed:
-    """Reads a content file: its result, the problems it reported, the photos it names
-    (``photos`` of the item, each with a ``src`` under content/) and the Markdown it
-    rendered. Markdown that ``before``, its last result, rendered is not rendered again."""
-    stat, own = stat_of(root / rel), Report()
+          photos: Callable[[Any], Iterable[Any]] = lambda item: (), digest: str = "") -> Parsed:
+    """Reads a content file (whose bytes hash to ``digest``): its result, the problems it
+    reported, the photos it names (``photos`` of the item, each with a ``src`` under
+    content/) and the Markdown it rendered. Markdown that ``before``, its last result,
+    rendered is not rendered again."""
+    own = Report()
     with markup.recalling(before.rendered if before else {}) as rendered:
         item = loader(root, rel, own)
     paths = [str(root / "content" / p.src) for p in photos(item)] if item is not None else []
-    return Parsed(stat, item, own.problems, {path: stat_of(path) for path in paths}, rendered)
+    return Parsed(digest, item, own.problems, paths, rendered)
 
 
 @dataclass
@@ -61,16 +63,17 @@ class PageRecord:
 class Memo:
     salt: str
     files: dict[str, Parsed] = field(default_factory=dict)  # content path -> result
-    digests: dict[str, tuple[Stat, str]] = field(default_factory=dict)  # photo -> digest
     pages: dict[str, PageRecord] = field(default_factory=dict)  # output path -> record
     outputs: list[str] = field(default_factory=list)  # every file the build wrote
+    current: dict[str, str] = field(default_factory=dict)  # this build's input digests
 
-    def parsed(self, rel: str, path: Path) -> Parsed | None:
-        """The remembered result for a content file, if it and its photos are unchanged."""
+    def parsed(self, rel: str) -> Parsed | None:
+        """The remembered result for a content file, if its bytes are unchanged and the
+        photos it names are still there."""
         hit = self.files.get(rel)
-        if hit is None or hit.problems or hit.stat != stat_of(path):
+        if hit is None or hit.problems or hit.digest != self.current.get(rel):
             return None  # files with problems are read again: the fix may be elsewhere
-        if any(stat_of(p) != s for p, s in hit.photos.items()):
+        if not all(map(os.path.isfile, hit.photos)):
             return None
         return hit
 
@@ -84,17 +87,18 @@ class Memo:
 
     def recall(self, root: Path, rel: str, loader: Loader) -> Parsed:
         """A content file's result: the remembered one while it is unchanged, or read."""
-        hit = self.parsed(rel, root / rel)
+        hit = self.parsed(rel)
         if hit is None:
-            hit = self.files[rel] = parse(root, rel, loader, self.files.get(rel))
+            hit = self.files[rel] = parse(root, rel, loader, self.files.get(rel),
+                                          digest=self.current.get(rel, ""))
         return hit
 
 
-_IN_MEMORY: dict[Path, tuple[Stat | None, Memo]] = {}
+_IN_MEMORY: dict[Path, tuple[stamp.FileId | None, Memo]] = {}
 
 
 def _salt() -> str:
-    return stamp.fingerprint(stamp.PACKAGE, extra=stamp.environment())
+    return f"{stamp.package_digest()} {stamp.environment()}"
 
 
 def load(root: Path) -> Memo:
@@ -102,7 +106,7 @@ def load(root: Path) -> Memo:
     path = root / MEMO
     salt = _salt()
     known = _IN_MEMORY.get(root.resolve())
-    if known and known[0] == stat_of(path) and known[1].salt == salt:
+    if known and known[0] == stamp.identity(path) and known[1].salt == salt:
         return known[1]
     try:
         with path.open("rb") as file:
@@ -116,7 +120,11 @@ def save(root: Path, memo: Memo) -> None:
     path = root / MEMO
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.partial")
-    with partial.open("wb") as file:
-        pickle.dump(memo, file, protocol=pickle.HIGHEST_PROTOCOL)
+    current, memo.current = memo.current, {}  # known again from the next scan
+    try:
+        with partial.open("wb") as file:
+            pickle.dump(memo, file, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        memo.current = current
     partial.replace(path)
-    _IN_MEMORY[root.resolve()] = (stat_of(path), memo)
+    _IN_MEMORY[root.resolve()] = (stamp.identity(path), memo)

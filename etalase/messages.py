@@ -34,6 +34,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("OK: tidak ada yang berubah; {out} sudah terbaru ({pages} halaman, {files} berkas)", ""),
         "en": ("OK: nothing changed; {out} is up to date ({pages} pages, {files} files)", ""),
     },
+    "build.waiting": {
+        "id": ("menunggu build lain selesai…", ""),
+        "en": ("waiting for another build to finish…", ""),
+    },
+    "build.busy": {
+        "id": ("build lain di folder ini masih berjalan setelah {seconds} detik menunggu",
+               "tunggu sampai build itu selesai (atau hentikan), lalu jalankan perintah ini lagi"),
+        "en": ("another build of this folder is still running after {seconds} seconds of waiting",
+               "wait until it finishes (or stop it), then run this command again"),
+    },
     "file.too_big": {
         "id": ("berkas ini {size} KB, batasnya {limit} KB",
                "pecah isinya atau hapus teks yang tidak perlu"),

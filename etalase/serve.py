@@ -25,7 +25,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import click
 
-from etalase import build, messages
+from etalase import build, incremental, messages
 from etalase.errors import EtalaseError
 from etalase.language import peek_base_path, peek_language
 
@@ -114,7 +114,8 @@ class Preview:
         lang = peek_language(self.root)
         start = time.perf_counter()
         try:
-            build.build(self.root, lang=lang, serving=True)
+            incremental.build(self.root, lang=lang, serving=True, on_wait=lambda: click.echo(
+                messages.text("build.waiting", lang, {})[0], err=True))
         except click.ClickException as failure:
             report = getattr(failure, "report", None)  # content problems (Abort)
             self.errors = [*(report.lines(lang) if report else []), failure.format_message()]

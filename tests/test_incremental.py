@@ -216,3 +216,36 @@ def test_a_hand_edited_build_folder_is_rebuilt_whole(sample: Path, tmp_path: Pat
     EDITS["price"](sample)
     build(sample)
     assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
+
+
+def restore_times(path: Path, edit: Callable[[], None]) -> None:
+    """Runs ``edit`` on ``path``, then gives it back its modification time (cp -p, unzip)."""
+    before = path.stat()
+    edit()
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_an_edit_with_its_time_restored_is_rebuilt(sample: Path, tmp_path: Path) -> None:
+    path = sample / ROSELA
+    restore_times(path, lambda: replace(sample, ROSELA, "price: 22000", "price: 28000"))
+    build(sample)
+    assert "Rp28.000" in (sample / "build/produk/teh-rosela/index.html").read_text()
+    assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
+    restore_times(path, lambda: replace(sample, ROSELA, "price: 28000", "price: 38000"))
+    (sample / stamp.STAMP).unlink()  # the memo alone must not trust the clock either
+    build(sample)
+    assert "Rp38.000" in (sample / "build/produk/teh-rosela/index.html").read_text()
+
+
+def test_two_same_size_files_swapped_with_their_times(sample: Path, tmp_path: Path) -> None:
+    photos = [sample / "content/images/teh-rosela.jpg", sample / "content/images/keset-bulat-senja.jpg"]
+    datas = [jpeg((900, 700), (150, 30, 60)), jpeg((900, 700), (30, 150, 60))]
+    size = max(map(len, datas))
+    for photo, data in zip(photos, datas, strict=True):  # a JPEG may end with padding
+        photo.write_bytes(data + b"\0" * (size - len(data)))
+    build(sample)
+    swapped = [photo.read_bytes() for photo in reversed(photos)]
+    for photo, data in zip(photos, swapped, strict=True):
+        restore_times(photo, lambda photo=photo, data=data: photo.write_bytes(data))
+    build(sample)
+    assert snapshot(sample / "build") == full_build_of(sample, tmp_path / "full")
