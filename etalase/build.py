@@ -97,7 +97,6 @@ def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = Fa
     of ``build/`` its last build left is taken as it is (see ``stamp.output``).
     """
     from etalase import memo as memos
-    from etalase.output import can_update
 
     options = f"strict={strict}"
     target = root / BUILD_DIR
@@ -105,7 +104,7 @@ def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = Fa
     inputs = stamp.scan(root, last.get("known") if last else None)
     now = inputs.fingerprint(options)
     before = stamp.output(root, target, trusted=serving)
-    intact = bool(last) and last["output"] == stamp.digest(before) and can_update(target)
+    intact = bool(last) and last["output"] == stamp.digest(before) and target.is_dir()
     if intact and last["inputs"] == now:
         return Built(last["lang"], last["notes"], last["pages"], last["files"], skipped=True)
     memo = memos.load(root)

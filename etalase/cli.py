@@ -108,6 +108,7 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
            output: Path | None, delete_old: bool) -> None:
     """Publish the site: to Netlify (default), a git branch, or a zip for Netlify Drop."""
     from etalase import build, incremental
+    from etalase.deploy import PublishError
 
     lang = peek_language(root)
     if delete_old:
@@ -122,6 +123,8 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
             incremental.build(root, lang=lang)
         loaded = build.check(root, lang=lang)
         build_dir, lang = root / build.BUILD_DIR, loaded.config.language
+        if build_dir.is_dir() and not incremental.complete(root):
+            raise PublishError("deploy.incomplete", lang, path=build_dir)
         for line in _publisher(target, root, build_dir, loaded.config, lang, dry_run, remote,
                                branch, output):
             click.echo(line)

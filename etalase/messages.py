@@ -44,6 +44,24 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("another build of this folder is still running after {seconds} seconds of waiting",
                "wait until it finishes (or stop it), then run this command again"),
     },
+    "build.disk_full": {
+        "id": ("disk penuh: build tidak selesai (build/ tetap berisi situs yang utuh)",
+               "kosongkan ruang disk (hapus berkas yang tidak perlu), lalu jalankan build lagi"),
+        "en": ("the disk is full: the build did not finish (build/ still holds a whole site)",
+               "free some disk space (delete files you do not need), then run the build again"),
+    },
+    "build.os_error": {
+        "id": ("tidak bisa menulis {path}: {reason} (build/ tetap berisi situs yang utuh)",
+               "periksa bahwa folder situs boleh ditulis, lalu jalankan build lagi"),
+        "en": ("cannot write {path}: {reason} (build/ still holds a whole site)",
+               "check that the site folder can be written to, then run the build again"),
+    },
+    "deploy.incomplete": {
+        "id": ("{path} bukan hasil build yang lengkap (build terputus, atau ada berkas yang diubah tangan)",
+               "jalankan  python site.py build  dulu, lalu deploy lagi"),
+        "en": ("{path} is not a complete build (a build was cut short, or files were changed by hand)",
+               "run  python site.py build  first, then deploy again"),
+    },
     "file.too_big": {
         "id": ("berkas ini {size} KB, batasnya {limit} KB",
                "pecah isinya atau hapus teks yang tidak perlu"),

@@ -37,7 +37,7 @@ BIG = 1 << 20  # bytes; bigger files, and photos, may be known by FileId
 BIG_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif", ".gif",
                           ".woff", ".woff2", ".ttf", ".otf", ".ico", ".pdf", ".zip"})
 
-Entry = tuple[str, int, int]  # path, size, modification time in ns (an output file)
+Entry = tuple[str, int, int]  # path inside the folder, size, modification time in ns
 Stat = tuple[int, int]  # size, modification time in ns
 FileId = tuple[int, int, int, int]  # size, modification and change times in ns, inode
 _SAVED: dict[Path, tuple[FileId | None, list[Entry]]] = {}  # root -> the stamp this process
@@ -153,26 +153,31 @@ def listing(folder: Path) -> list[Entry]:
     """Every regular file under ``folder`` with its size and time, sorted (os.walk: this
     runs on every build, and is several times faster than pathlib's rglob)."""
     found = []
-    for top, _subfolders, names in os.walk(folder.resolve()):
-        found += filter(None, (_entry(os.path.join(top, name)) for name in names))
+    top = str(folder.resolve())
+    skip = len(top) + 1
+    for place, _subfolders, names in os.walk(top):
+        found += filter(None, (_entry(os.path.join(place, name), skip) for name in names))
     return sorted(found)
 
 
-def _entry(path: str) -> Entry | None:
+def _entry(path: str, skip: int) -> Entry | None:
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return (path, info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return path[skip:].replace(os.sep, "/"), info.st_size, info.st_mtime_ns
 
 
 def relisted(entries: list[Entry], folder: Path, changed: list[str]) -> list[Entry]:
     """``entries`` (a listing of ``folder``) after the files ``changed`` (relative paths)
     were written or deleted: only those are looked at again."""
-    top = folder.resolve()
-    paths = {os.path.join(top, rel) for rel in changed}
-    kept = [entry for entry in entries if entry[0] not in paths]
-    return sorted(kept + list(filter(None, map(_entry, paths))))
+    top = str(folder.resolve())
+    again = set(changed)
+    kept = [entry for entry in entries if entry[0] not in again]
+    found = (_entry(os.path.join(top, rel), len(top) + 1) for rel in again)
+    return sorted(kept + list(filter(None, found)))
 
 
 @functools.cache

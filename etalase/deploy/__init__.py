@@ -30,15 +30,20 @@ class SiteFile:
 
 
 def site_files(build_dir: Path, lang: str) -> list[SiteFile]:
-    """Every file of a built site, sorted; names a host would misread are refused."""
+    """Every file of a built site, sorted; names a host would misread are refused. Hidden
+    files (a name starting with ".", but ``.well-known/``) are never part of a site."""
     if not (build_dir / "index.html").is_file():
         raise PublishError("deploy.no_build", lang, path=build_dir)
     files = [
         SiteFile(p.relative_to(build_dir).as_posix(), p)
         for p in sorted(build_dir.rglob("*"))
-        if p.is_file()
+        if p.is_file() and not _hidden(p.relative_to(build_dir).parts)
     ]
     bad = [f.rel for f in files if "#" in f.rel or "?" in f.rel]
     if bad:
         raise PublishError("deploy.bad_name", lang, names=", ".join(bad))
     return files
+
+
+def _hidden(parts: tuple[str, ...]) -> bool:
+    return any(part.startswith(".") and part != ".well-known" for part in parts)
