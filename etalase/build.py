@@ -1,4 +1,11 @@
-"""The pipeline: load & validate -> process images -> render -> write atomically."""
+"""The pipeline: decide -> load & validate -> process images -> render -> write.
+
+``build`` reads top to bottom as those stages. What to read and render again, and how
+the new site is staged and made live, is decided by ``etalase.incremental``; callers go
+through ``incremental.build``, which takes the build lock and answers "nothing changed"
+before this module is even imported. Stages report problems into the Report and progress
+through callbacks: nothing here prints.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +15,23 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from etalase import stamp
+from etalase import incremental
 from etalase.errors import Abort, Loc, Report
+from etalase.incremental import BUILD_DIR, Built
 from etalase.language import CONFIG_FILE
+from etalase.reading import ReadFiles, read_files
 
 if TYPE_CHECKING:  # the pipeline itself is imported when there is work to do
     from etalase import images
     from etalase.catalog import Catalog
     from etalase.config import SiteConfig
-    from etalase.dependencies import PageKeys
     from etalase.imagesettings import ImageSettings
-    from etalase.memo import Memo, PageRecord
-    from etalase.output import StagedOutput, UpdatedOutput
+    from etalase.incremental import Decision, Memory, PageRecord
+    from etalase.output import Output
     from etalase.render import Page, Renderer, Theme
     from etalase.scripts import Extras
 
-BUILD_DIR = "build"
+__all__ = ["BUILD_DIR", "Built", "Loaded", "build", "check"]
 
 
 @dataclass(frozen=True)
@@ -43,19 +51,11 @@ class Loaded:
         return images.ImageCache(self.root / images.CACHE_DIR)
 
 
-@dataclass(frozen=True)
-class Built:
-    lang: str
-    notes: list[str]  # warnings and notes, as printed
-    pages: int
-    files: int
-    skipped: bool = False  # nothing had changed since the last build
-    changed: list[str] | None = None  # an update's written and deleted files (None: whole)
-
-
-def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None = None) -> Loaded:
+def check(root: Path, strict: bool = False, lang: str = "id", read: ReadFiles = read_files,
+          photo_digests: dict[str, str] | None = None) -> Loaded:
     """Loads and validates everything without writing; raises Abort on problems.
-    With a ``memo``, unchanged content files and photos are not read again."""
+    ``read`` runs the loaders (a build's memory does not read unchanged files again);
+    ``photo_digests``: the hashes of photos' bytes by source, when known already."""
     from etalase import images
     from etalase.catalog import load_catalog
     from etalase.config import load_config
@@ -63,8 +63,8 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
     from etalase.render import Theme
 
     report = Report()
-    config = load_config(root, report, memo)
-    catalog = load_catalog(root, report, memo)
+    config = load_config(root, report, read)
+    catalog = load_catalog(root, report, read)
     if config is None:
         raise Abort(report, lang, strict)
     theme = Theme(root, config.theme)
@@ -76,89 +76,80 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
         max_megapixels=config.max_megapixels,
     )
     loaded = Loaded(root, config, catalog, report, theme, settings, {})
-    known = {rel[8:]: d for rel, d in memo.current.items() if rel.startswith("content/")
-             } if memo else None
     for photo in catalog.photos():
         if photo.src not in loaded.photo_keys:  # a photo shared by products: checked once
             loaded.photo_keys[photo.src] = images.inspect(
-                photo, root / "content", settings, loaded.cache, report, known)
+                photo, root / "content", settings, loaded.cache, report, photo_digests)
     if report.failing(strict):
         raise Abort(report, config.language, strict)
     return loaded
 
 
-def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = False) -> Built:
-    """``check``, then write the site; ``build/`` changes only when all went well.
-
-    When no input changed since the last successful build and ``build/`` is as it left
-    it, the build is already up to date and nothing is done. When some inputs changed,
-    only the pages whose inputs changed are rendered, and only changed files written.
-    ``serving``: the caller (``serve``) is the only writer of ``build/``, so the state
-    of ``build/`` its last build left is taken as it is (see ``stamp.output``).
-    """
-    from etalase import memo as memos
-
-    options = f"strict={strict}"
-    target = root / BUILD_DIR
-    last = stamp.load(root)
-    inputs = stamp.scan(root, last.get("known") if last else None)
-    now = inputs.fingerprint(options)
-    before = stamp.output(root, target, trusted=serving)
-    intact = bool(last) and last["output"] == stamp.digest(before) and target.is_dir()
-    if intact and last["inputs"] == now:
-        return Built(last["lang"], last["notes"], last["pages"], last["files"], skipped=True)
-    memo = memos.load(root)
-    memo.current = inputs.files
-    built = _build(root, strict, lang, memo, update=intact and bool(memo.outputs))
-    after = (stamp.listing(target) if built.changed is None
-             else stamp.relisted(before, target, built.changed))
-    memos.save(root, memo)
-    stamp.save(root, {"inputs": now, "known": inputs.known, "lang": built.lang,
-                      "notes": built.notes, "pages": built.pages, "files": built.files}, after)
+def build(root: Path, strict: bool = False, lang: str = "id",
+          progress: images.Progress | None = None, decision: Decision | None = None) -> Built:
+    """Writes the site; ``build/`` changes, in one step, only when all went well. Only
+    pages whose inputs changed are rendered again. The caller holds the build lock
+    (``incremental.build``, which may have made the ``decision`` already)."""
+    memory = incremental.begin(root, strict, decision=decision)  # decide
+    loaded = check(root, strict, lang, memory.read, memory.photo_digests)  # load
+    with memory.output() as out:
+        image_sets, preview = _images(loaded, out, progress)  # images
+        renderer, extras = _renderer(loaded, image_sets, preview)
+        todo = list(_pages(loaded))
+        records = _write_pages(renderer, todo, memory, out)  # render
+        _stop_on_errors(loaded.report, loaded.config)
+        _write_files(loaded, renderer, extras, todo, records, out)  # write
+    config = loaded.config
+    built = Built(config.language, loaded.report.lines(config.language), len(todo),
+                  len(out.sources))
+    memory.remember(built, records, out)
+    loaded.cache.prune(image_set.key for image_set in image_sets.values())
     return built
 
 
-def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool) -> Built:
-    """Renders (or keeps, when ``update`` and their key is unchanged) every page."""
-    from etalase import images, scripts
-    from etalase.dependencies import PageKeys, folder_digest
-    from etalase.output import staged, updated
-    from etalase.render import Renderer, pages
+def _images(loaded: Loaded, out: Output, progress: images.Progress | None,
+            ) -> tuple[dict[str, images.ImageSet], images.ImageFile | None]:
+    """Every photo's image set, and the site's link preview made of the featured ones."""
+    from etalase import images
 
-    loaded = check(root, strict, lang, memo)
-    config, catalog, report = loaded.config, loaded.catalog, loaded.report
-    target = root / BUILD_DIR
-    with updated(target, memo.outputs) if update else staged(target) as out:
-        image_sets = images.process(catalog.photos(), root / "content", loaded.image_settings,
-                                    loaded.cache, out, report, config.language,
-                                    loaded.photo_keys)
-        _stop_on_errors(report, config)
-        shown = [p.images[0] for p in catalog.products if p.images and p.featured]
-        shown = shown or [p.images[0] for p in catalog.products if p.images]
-        preview = images.site_preview([image_sets[p.src] for p in shown if p.src in image_sets],
-                                      loaded.cache, loaded.image_settings, out, CONFIG_FILE)
-        renderer = Renderer(loaded.theme, config, image_sets, report, preview)
-        extras = scripts.Extras(renderer, catalog)
-        _stop_on_errors(report, config)
-        keys = PageKeys((config, folder_digest(loaded.theme.dir), extras.script_path,
-                         preview, strict), image_sets, memo.files)
-        todo = list(pages(catalog, config.stories_noindex))
-        records = _write_pages(renderer, todo, keys, memo.pages if update else {}, out)
-        _stop_on_errors(report, config)
-        _write_files(loaded, renderer, extras, todo, records, out)
-        files = len(out.sources)
-    memo.pages, memo.outputs = records, out.paths
-    loaded.cache.prune(image_set.key for image_set in image_sets.values())
-    return Built(config.language, report.lines(config.language), len(todo), files,
-                 changed=out.changed)
+    catalog, config = loaded.catalog, loaded.config
+    image_sets = images.process(catalog.photos(), loaded.root / "content",
+                                loaded.image_settings, loaded.cache, out, loaded.report,
+                                loaded.photo_keys, progress)
+    _stop_on_errors(loaded.report, config)
+    shown = [p.images[0] for p in catalog.products if p.images and p.featured]
+    shown = shown or [p.images[0] for p in catalog.products if p.images]
+    preview = images.site_preview([image_sets[p.src] for p in shown if p.src in image_sets],
+                                  loaded.cache, loaded.image_settings, out, CONFIG_FILE)
+    return image_sets, preview
 
 
-def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
-                 previous: dict[str, PageRecord], out: StagedOutput | UpdatedOutput,
+def _renderer(loaded: Loaded, image_sets: dict[str, images.ImageSet],
+              preview: images.ImageFile | None) -> tuple[Renderer, Extras]:
+    from etalase import scripts
+    from etalase.render import Renderer
+
+    renderer = Renderer(loaded.theme, loaded.config, image_sets, loaded.report, preview)
+    extras = scripts.Extras(renderer, loaded.catalog)
+    _stop_on_errors(loaded.report, loaded.config)
+    return renderer, extras
+
+
+def _pages(loaded: Loaded) -> list[Page]:
+    from etalase.render import pages
+
+    return list(pages(loaded.catalog, loaded.config.stories_noindex))
+
+
+def _write_pages(renderer: Renderer, todo: list[Page], memory: Memory, out: Output,
                  ) -> dict[str, PageRecord]:
-    """Writes (or keeps) every page; returns what was written, for the next build."""
+    """Renders and writes every page whose key changed (all of them in a whole build);
+    returns the pages' records, for the next build."""
     from etalase.output import DuplicateOutput
     from etalase.render import render_all
+
+    previous = memory.previous_pages
+    keys = memory.keys(renderer, renderer.theme.dir)
 
     records: dict[str, PageRecord] = {}
     fresh: dict[str, str | None] = {}  # path -> key, of the pages to render
@@ -192,12 +183,12 @@ def _write_pages(renderer: Renderer, todo: list[Page], keys: PageKeys,
     return records
 
 
-def _finish(keys: PageKeys, known: dict[str, str | None], out: StagedOutput | UpdatedOutput,
+def _finish(keys: incremental.PageKeys, known: dict[str, str | None], out: Output,
             page: Page, html: str) -> tuple[PageRecord, bytes | None]:
     """A rendered page's record, and its bytes unless they are written already (a new
     site's pages are written, and their keys made, by whichever process rendered them)."""
     from etalase import headers
-    from etalase.memo import PageRecord
+    from etalase.incremental import PageRecord
 
     data = html.encode("utf-8")
     record = PageRecord(known[page.path] or keys.key(page), hashlib.sha256(data).hexdigest(),
@@ -209,7 +200,7 @@ def _finish(keys: PageKeys, known: dict[str, str | None], out: StagedOutput | Up
 
 
 def _write_files(loaded: Loaded, renderer: Renderer, extras: Extras, todo: list[Page],
-                 records: dict[str, PageRecord], out: StagedOutput | UpdatedOutput) -> None:
+                 records: dict[str, PageRecord], out: Output) -> None:
     """Everything but pages and photos: the CSP, the sitemap, the feed, the scripts."""
     from etalase import feeds, headers, scripts
 

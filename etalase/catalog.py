@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import re
 import unicodedata
@@ -14,8 +13,7 @@ from etalase import markup, paths
 from etalase.config import MAX_YAML_BYTES
 from etalase.errors import Loc, Report
 from etalase.fields import Fields, suggest
-from etalase.memo import Loader, Memo, Parsed, parse
-from etalase.parallel import in_forked_chunks
+from etalase.reading import Markdown, ReadFiles, read_files
 from etalase.yamlio import Map, Node, Scalar, load_mapping, read_text
 
 PRODUCTS_DIR = "content/products"
@@ -108,11 +106,12 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalog:
-    """Every product and story; with a ``memo``, unchanged files are not read again."""
-    products = _load_all(root, PRODUCTS_DIR, (".yaml", ".yml"), load_product, report, memo)
+def load_catalog(root: Path, report: Report, read: ReadFiles = read_files) -> Catalog:
+    """Every product and story. ``read`` runs the loaders on the files (see ``reading``:
+    a build with a memory passes one that does not read unchanged files again)."""
+    products = _load_all(root, PRODUCTS_DIR, (".yaml", ".yml"), load_product, report, read)
     products = _unique_urls(products, report)
-    stories = _load_all(root, STORIES_DIR, (".md",), load_story, report, memo)
+    stories = _load_all(root, STORIES_DIR, (".md",), load_story, report, read)
     stories = _unique_urls(stories, report)
     by_slug = {product.slug: product for product in products}
     for story in stories:
@@ -125,7 +124,7 @@ def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalo
     )
 
 
-def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-untyped-def]
+def _load_all(root, folder, suffixes, loader, report, read):  # type: ignore[no-untyped-def]
     directory = root / folder
     rels, found = [], []
     if directory.is_dir():
@@ -139,47 +138,19 @@ def _load_all(root, folder, suffixes, loader, report, memo):  # type: ignore[no-
             report.warning(Loc(rel), "file.ignored", kinds=" ".join(suffixes))
             continue
         rels.append(rel)
-    if memo is not None:
-        memo.forget_gone(folder, rels)
-    known = {rel: memo.parsed(rel) if memo else None for rel in rels}
-    todo = [rel for rel in rels if known[rel] is None]
-    before, digests = (memo.files, memo.current) if memo else ({}, {})
-    parsed_now = _parse_many(root, todo, loader, before, digests)
-    for rel, parsed in zip(todo, parsed_now, strict=True):
-        known[rel] = parsed
-        if memo is not None:
-            memo.files[rel] = parsed
     items = []
-    for rel in rels:
-        report.problems.extend(known[rel].problems)
-        if known[rel].item is not None:
-            items.append(known[rel].item)
+    for result in read(root, rels, loader):
+        report.problems.extend(result.problems)
+        if result.item is not None:
+            items.append(result.item)
     return items
 
 
-PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
-
-
-def _parse_many(root: Path, rels: list[str], loader: Loader, before: dict[str, Parsed],
-                digests: dict[str, str]) -> list[Parsed]:
-    """Parses content files, on all cores when there are many."""
-    work = functools.partial(_parse_chunk, root, loader, before, digests)
-    chunks = in_forked_chunks(work, rels, PARALLEL_FROM)
-    if chunks is None:
-        return work(rels)
-    return [parsed for chunk in chunks for parsed in chunk]
-
-
-def _parse_chunk(root: Path, loader: Loader, before: dict[str, Parsed],
-                 digests: dict[str, str], rels: list[str]) -> list[Parsed]:
-    return [parse(root, rel, loader, before.get(rel), _photos_of, digests.get(rel, ""))
-            for rel in rels]
-
-
-def _photos_of(item: Product | Story) -> list[Photo]:
+def photos_of(item: object) -> list[Photo]:
+    """The photos a product or a story names (nothing else names any)."""
     if isinstance(item, Product):
         return list(item.images)
-    return [item.photo] if item.photo else []
+    return [item.photo] if isinstance(item, Story) and item.photo else []
 
 
 def _slug(rel: str, report: Report) -> str | None:
@@ -205,7 +176,7 @@ def _unique_urls(items, report):  # type: ignore[no-untyped-def]
 
 
 def load_product(root: Path, rel: str, report: Report, text: str | None = None,
-                 ) -> Product | None:
+                 markdown: Markdown = markup.render) -> Product | None:
     """One product file; ``text``: its would-be content, checked before it is written."""
     node = load_mapping(root / rel, rel, report, MAX_YAML_BYTES, text)
     slug = _slug(rel, report)
@@ -231,7 +202,7 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
         return None
     return Product(
         slug=slug, source=rel, name=name, price=price, category=category,  # type: ignore[arg-type]
-        category_slug=category_slug, description_html=markup.render(description),
+        category_slug=category_slug, description_html=markdown(description),
         images=images, status=status, variants=variants,
         maker=fields.text("maker", max_len=60), materials=tuple(fields.text_list("materials")),
         weight=fields.whole_number("weight"), tags=tuple(fields.text_list("tags", max_len=30)),
@@ -310,7 +281,8 @@ def _categories(products: list[Product], report: Report) -> tuple[Category, ...]
     )
 
 
-def load_story(root: Path, rel: str, report: Report, text: str | None = None) -> Story | None:
+def load_story(root: Path, rel: str, report: Report, text: str | None = None,
+               markdown: Markdown = markup.render) -> Story | None:
     """One story file; ``text``: its would-be content, checked before it is written."""
     if text is None:
         text = read_text(root / rel, rel, report, MAX_STORY_BYTES)
@@ -340,7 +312,7 @@ def load_story(root: Path, rel: str, report: Report, text: str | None = None) ->
         return None
     return Story(
         slug=slug, source=rel, title=title, member=member, date=date, photo=photo,
-        consent=consent, products=products, body_html=markup.render(body),
+        consent=consent, products=products, body_html=markdown(body),
         noindex=fields.boolean("noindex") if fields.raw("noindex") else None,
     )
 

@@ -56,14 +56,16 @@ def check(root: Path, strict: bool) -> None:
 @option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
 def build_command(root: Path, strict: bool) -> None:
     """Check, then write the site into build/ (all or nothing)."""
-    from etalase import build, incremental
+    from etalase import incremental
 
     lang = peek_language(root)
-    built = incremental.build(root, strict, lang, on_wait=_waiting(lang))
+    built = incremental.build(root, strict, lang, on_wait=_waiting(lang),
+                              progress=_progress_bar(lang))
     for line in built.notes:
         click.echo(line, err=True)
     key = "summary.unchanged" if built.skipped else "summary.built"
-    _say(key, built.lang, pages=built.pages, files=built.files, out=root / build.BUILD_DIR)
+    _say(key, built.lang, pages=built.pages, files=built.files,
+         out=root / incremental.BUILD_DIR)
 
 
 @main.command()
@@ -120,7 +122,7 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
         return
     with incremental.locked(root, _waiting(lang), lang):  # build/ stays as published
         if not no_build:
-            incremental.build(root, lang=lang)
+            incremental.build(root, lang=lang, progress=_progress_bar(lang))
         loaded = build.check(root, lang=lang)
         build_dir, lang = root / build.BUILD_DIR, loaded.config.language
         if build_dir.is_dir() and not incremental.complete(root):
@@ -218,6 +220,29 @@ def _netlify_client(config, lang: str):  # type: ignore[no-untyped-def]
 def _waiting(lang: str) -> Callable[[], None]:
     """Says, once, that another build of the site is being waited for."""
     return lambda: click.echo(messages.text("build.waiting", lang, {})[0], err=True)
+
+
+PROGRESS_FROM = 4  # photos to encode; fewer are done before a bar would be read
+
+
+def _progress_bar(lang: str) -> Callable[[int, int], None]:
+    """A progress bar on stderr for the photos a build encodes, opened on the first one."""
+    import sys
+
+    bars: list = []
+
+    def step(done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        if not bars:
+            label = messages.text("images.progress", lang, {"count": total})[0]
+            bars.append(click.progressbar(length=total, label=label, file=sys.stderr))
+            bars[0].__enter__()
+        bars[0].update(1)
+        if done == total:
+            bars[0].__exit__(None, None, None)
+
+    return step
 
 
 def _show_notes(report: Report, lang: str) -> None:

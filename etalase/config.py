@@ -11,7 +11,7 @@ from etalase import markup, whatsapp
 from etalase.errors import Loc, Report
 from etalase.fields import Fields
 from etalase.language import CONFIG_FILE, LANGUAGES, MAX_YAML_BYTES
-from etalase.memo import Memo, parse
+from etalase.reading import Markdown, ReadFiles, read_files
 from etalase.shop import SHOP_KEYS, ShopInfo, greeting_of, read_closing, read_shop
 from etalase.yamlio import load_mapping
 
@@ -49,16 +49,15 @@ class SiteConfig:
         return urlsplit(self.base_url).path.rstrip("/")
 
 
-def load_config(root: Path, report: Report, memo: Memo | None = None) -> SiteConfig | None:
-    """The site's settings; with a ``memo``, not read again while site.yaml is unchanged."""
-    parsed = (memo.recall(root, CONFIG_FILE, read_config) if memo
-              else parse(root, CONFIG_FILE, read_config, None))
-    report.problems.extend(parsed.problems)
-    return parsed.item  # type: ignore[no-any-return]
+def load_config(root: Path, report: Report, read: ReadFiles = read_files) -> SiteConfig | None:
+    """The site's settings (``read``: see ``load_catalog``)."""
+    [result] = read(root, [CONFIG_FILE], read_config)
+    report.problems.extend(result.problems)
+    return result.item  # type: ignore[no-any-return]
 
 
-def read_config(root: Path, rel: str, report: Report,
-                text: str | None = None) -> SiteConfig | None:
+def read_config(root: Path, rel: str, report: Report, text: str | None = None,
+                markdown: Markdown = markup.render) -> SiteConfig | None:
     """The settings; ``text``: site.yaml's would-be content, checked before it is written."""
     path = root / rel
     if text is None and not path.is_file():
@@ -97,7 +96,7 @@ def read_config(root: Path, rel: str, report: Report,
         whatsapp=number,
         currency=currency,
         order_message=template,
-        about_html=markup.render(about),
+        about_html=markdown(about),
         theme=theme,
         max_megapixels=fields.whole_number("max_megapixels") or DEFAULT_MAX_MEGAPIXELS,
         netlify_site=fields.text("netlify_site", max_len=100),

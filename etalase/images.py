@@ -14,23 +14,19 @@ import hashlib
 import json
 import os
 import shutil
-import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
-
-from etalase import messages
 from etalase.catalog import Photo
 from etalase.digest import file_digest
 from etalase.errors import Report
 from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
-from etalase.output import StagedOutput, UpdatedOutput
+from etalase.output import Output
 
 CACHE_DIR = ".etalase-cache/images"
 MANIFEST = "manifest.json"
-PROGRESS_FROM = 4  # show a progress bar when at least this many photos need work
+Progress = Callable[[int, int], None]  # (photos done, photos to do): for a progress bar
 
 
 @dataclass(frozen=True)
@@ -184,15 +180,16 @@ def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[
 
 
 def process(photos: list[Photo], content: Path, settings: ImageSettings, cache: ImageCache,
-            out: StagedOutput | UpdatedOutput, report: Report, lang: str = "id",
-            known: dict[str, str] | None = None) -> dict[str, ImageSet]:
+            out: Output, report: Report, known: dict[str, str] | None = None,
+            progress: Progress | None = None) -> dict[str, ImageSet]:
     """Every photo's set, encoding only what the cache lacks; files go into ``out``.
-    ``known`` maps photo sources to digests already computed (by ``inspect``)."""
+    ``known`` maps photo sources to digests already computed (by ``inspect``);
+    ``progress`` is told of each photo encoded."""
     known = known or {}
     keys = {p.src: known.get(p.src) or digest(content / p.src, settings) for p in photos}
     manifests = {key: cache.manifest(key) for key in set(keys.values())}
     todo = {key: src for src, key in keys.items() if manifests[key] is None}
-    manifests.update(_run(todo, content, settings, cache, lang))
+    manifests.update(_run(todo, content, settings, cache, progress or _silent))
     sets: dict[str, ImageSet] = {}
     for photo in photos:
         key = keys[photo.src]
@@ -207,28 +204,28 @@ def process(photos: list[Photo], content: Path, settings: ImageSettings, cache: 
     return sets
 
 
+def _silent(done: int, total: int) -> None:
+    pass
+
+
 def _run(todo: dict[str, str], content: Path, settings: ImageSettings, cache: ImageCache,
-         lang: str) -> dict[str, dict | str]:
+         progress: Progress) -> dict[str, dict | str]:
     if len(todo) <= 1:  # not worth starting processes
         return dict(_work(content / src, key, settings, cache.folder) for key, src in todo.items())
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results = {}
-    label = messages.text("images.progress", lang, {"count": len(todo)})[0]
     with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
         futures = [pool.submit(_work, content / src, key, settings, cache.folder)
                    for key, src in todo.items()]
-        show = len(todo) >= PROGRESS_FROM
-        with click.progressbar(length=len(futures), label=label, file=sys.stderr,
-                               hidden=not show) as bar:
-            for future in as_completed(futures):
-                key, result = future.result()
-                results[key] = result
-                bar.update(1)
+        for future in as_completed(futures):
+            key, result = future.result()
+            results[key] = result
+            progress(len(results), len(futures))
     return results
 
 
-def _publish(key: str, manifest: dict, cache: ImageCache, out: StagedOutput | UpdatedOutput,
+def _publish(key: str, manifest: dict, cache: ImageCache, out: Output,
              source: str) -> ImageSet:
     files = {}
     for entry in manifest["files"]:
@@ -243,7 +240,7 @@ def _publish(key: str, manifest: dict, cache: ImageCache, out: StagedOutput | Up
 
 
 def site_preview(sets: list[ImageSet], cache: ImageCache, settings: ImageSettings,
-                 out: StagedOutput | UpdatedOutput, source: str) -> ImageFile | None:
+                 out: Output, source: str) -> ImageFile | None:
     """A 1200x630 link preview for the home and other pages: slices of up to three
     product previews side by side. Named by the photos it shows, so it is stable."""
     chosen = list(dict.fromkeys(sets))[:3]

@@ -9,11 +9,9 @@ comments. Images are dropped: photos must go through the image stage (``images:`
 from __future__ import annotations
 
 import functools
-import hashlib
 import operator
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from html import unescape
 
 import nh3
@@ -27,31 +25,8 @@ ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": 
 _IMAGE = re.compile(r"!\[|<img\b", re.IGNORECASE)
 
 
-_recalled: dict[bytes, str] = {}  # digest of Markdown text -> its HTML, from the memo
-_seen: dict[bytes, str] | None = None  # what render() returned, while recalling
-
-
-@contextmanager
-def recalling(known: dict[bytes, str]) -> Iterator[dict[bytes, str]]:
-    """Within it, render() gives the HTML in ``known`` for text it was rendered from before,
-    and the dict it yields collects each rendered text's digest and HTML. A file edited for
-    its price keeps its description, so the build need not render its Markdown again."""
-    global _recalled, _seen
-    _recalled, _seen = known, {}
-    try:
-        yield _seen
-    finally:
-        _recalled, _seen = {}, None
-
-
 def render(text: str) -> str:
-    key = hashlib.blake2b(text.encode(), digest_size=16).digest()
-    html = _recalled.get(key)
-    if html is None:
-        html = _sanitise(_markdown()(text))
-    if _seen is not None:
-        _seen[key] = html
-    return html
+    return _sanitise(_markdown()(text))
 
 
 @functools.cache

@@ -247,6 +247,11 @@ class _Environment(Sandbox):
 class Renderer:
     """Renders pages with a theme; template mistakes become reported problems."""
 
+    # Attributes that are not what pages are made from: page keys (etalase.incremental)
+    # hash every other data attribute and the environment's data globals. The theme is
+    # in the keys by its files' hashes, the photos by each page's own.
+    NOT_PAGE_INPUTS = frozenset({"report", "env", "theme", "images", "_srcsets"})
+
     def __init__(
         self, theme: Theme, config: SiteConfig, images: Mapping[str, ImageSet], report: Report,
         site_preview: ImageFile | None = None,

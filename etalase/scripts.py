@@ -19,7 +19,7 @@ from etalase import minify
 
 if TYPE_CHECKING:
     from etalase.catalog import Catalog, Product
-    from etalase.output import StagedOutput, UpdatedOutput
+    from etalase.output import Output
     from etalase.render import Renderer
 
 ASSET_DIR = "aset"
@@ -102,7 +102,7 @@ class Extras:
         self.script_path = fingerprinted(SCRIPT, self.script)
         renderer.env.globals["script_url"] = url(self.script_path)
 
-    def write(self, out: StagedOutput | UpdatedOutput, version: str, source: str) -> None:
+    def write(self, out: Output, version: str, source: str) -> None:
         """Writes the index, the script and the service worker of build ``version``."""
         out.write(SEARCH_INDEX, self.index, source)
         out.write(self.script_path, self.script, source)

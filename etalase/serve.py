@@ -25,7 +25,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import click
 
-from etalase import build, incremental, messages
+from etalase import incremental, messages
 from etalase.errors import EtalaseError
 from etalase.language import peek_base_path, peek_language
 
@@ -108,7 +108,7 @@ class Preview:
 
     @property
     def folder(self) -> Path:
-        return self.root / build.BUILD_DIR
+        return self.root / incremental.BUILD_DIR
 
     def rebuild(self) -> None:
         lang = peek_language(self.root)

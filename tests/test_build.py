@@ -508,7 +508,7 @@ def test_parallel_rendering_gives_the_same_site(site, monkeypatch: pytest.Monkey
 
 
 def test_parallel_parsing_gives_the_same_site_and_problems(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from etalase import catalog
+    from etalase import reading
 
     files = {f"content/products/p{i}.yaml": PRODUCT_YAML.replace("Keset Bulat", f"P {i}")
              for i in range(12)}
@@ -519,7 +519,7 @@ def test_parallel_parsing_gives_the_same_site_and_problems(site, monkeypatch: py
     serial = snapshot(root / "build")
     shutil.rmtree(root / "build")
     shutil.rmtree(root / ".etalase-cache")  # nothing remembered: every file is parsed
-    monkeypatch.setattr(catalog, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 1)
     (root / "content/products/rusak.yaml").write_text(PRODUCT_YAML + "harga: 5\n")
     parallel_run = run(root, "build", "--strict")
     assert parallel_run.exit_code == serial_run.exit_code == 1

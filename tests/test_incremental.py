@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from etalase import catalog, markup, memo, render, stamp, whatsapp
-from etalase.build import build as build_site
+from etalase import markup, reading, render, whatsapp
+from etalase.incremental import build as build_site
+from etalase.incremental import memo, stamp
 from tests.conftest import PRODUCT_YAML, REPO, copy_sample, jpeg, run, snapshot
 
 ROSELA = "content/products/teh-rosela.yaml"
@@ -112,7 +113,7 @@ def test_pages_keyed_in_forked_workers_get_the_keys_the_parent_gives(
     serial = rekeyed_by_a_price_edit(copy_sample(tmp_path / "serial"))
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(catalog, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 1)
     assert rekeyed_by_a_price_edit(copy_sample(tmp_path / "forked")) == serial
     assert "produk/teh-rosela/index.html" in serial and len(serial) < 10
 

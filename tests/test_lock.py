@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from etalase import incremental, stamp
+from etalase import incremental
+from etalase.incremental import stamp
 from etalase.serve import Preview
 from tests.conftest import REPO, copy_sample, run, snapshot
 from tests.test_incremental import EDITS, build, full_build_of

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from etalase import memo, output, stamp
 from etalase.deploy import site_files
+from etalase.incremental import memo, staging, stamp
 from tests.conftest import REPO, copy_sample, run, snapshot
 from tests.test_incremental import EDITS, build, full_build_of
 
@@ -57,11 +57,11 @@ def failing_on_call(number: int, real):  # type: ignore[no-untyped-def]
 
 
 DISK_FULL_AT = {  # where a full disk strikes: (object, name, on which call)
-    "first page written": (output, "open", 1),
-    "a later page written": (output, "open", 5),
-    "first unchanged file linked": (output.os, "link", 1),
-    "a later unchanged file linked": (output.os, "link", 40),
-    "the swap": (output, "exchange", 1),
+    "first page written": (staging, "open", 1),
+    "a later page written": (staging, "open", 5),
+    "first unchanged file linked": (staging.os, "link", 1),
+    "a later unchanged file linked": (staging.os, "link", 40),
+    "the swap": (staging, "exchange", 1),
     "the memo after the swap": (memo, "save", 1),
     "the stamp after the swap": (stamp, "save", 1),
 }
@@ -85,11 +85,11 @@ def test_a_full_disk_anywhere_leaves_the_old_or_the_new_site(
 
 DRIVER = """
 import os, shutil, signal, sys
-from etalase import output, stamp
+from etalase.incremental import staging as output, stamp
 from etalase.cli import main
 
 root, point, signal_name, number = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-owner, name = {"write": (output, "open"), "link": (os, "link"), "swap": (output, "exchange"),
+owner, name = {"write": (staging, "open"), "link": (os, "link"), "swap": (staging, "exchange"),
                "old site removed": (shutil, "rmtree"), "stamp": (stamp, "save")}[point]
 real = getattr(owner, name, open)
 calls = [0]

@@ -1,18 +1,29 @@
 """The build's memory and its one writer: what changed, what each page read, and how a
-new site becomes live.
+new site becomes live. Everything incremental lives in this package, behind this
+module; the loaders (catalog, config, markup) are pure and know nothing of it.
 
-The interface, for the command line, ``serve`` and the phone admin:
+For the command line, ``serve`` and the phone admin:
 
-- :func:`build` ``(root, strict=False, lang="id", serving=False, on_wait=...)`` — the one
-  way to build a site: it takes the site's build lock (waiting, after calling
-  ``on_wait`` once, for another build to finish), then builds ``root`` into ``build/``
-  and returns :class:`etalase.build.Built`. It raises ``click.ClickException`` subclasses
-  only (content problems, a full disk, another build that never finished), whose
-  ``format_message()`` is a plain sentence in the site's language.
+- :func:`build` ``(root, strict=False, lang="id", serving=False, on_wait=..., progress=...)``
+  — the one way to build a site: takes the site's build lock (when another build holds
+  it, calls ``on_wait`` once and waits), answers "nothing changed" from the stamp when it
+  can, or runs the pipeline (``etalase.build``), and returns a :class:`Built`. It raises
+  ``click.ClickException`` subclasses only (content problems, a full disk, another build
+  that never finished), whose ``format_message()`` is a plain sentence in the site's
+  language. ``progress(done, total)`` hears of each photo encoded.
 - :func:`locked` ``(root, on_wait=...)`` — the same lock, for commands that write other
   files beside ``build/`` or read ``build/`` while it must not change (deploy, print).
 - :func:`complete` ``(root)`` — whether ``build/`` is exactly what a successful build
   left (deploy refuses anything else).
+
+For the pipeline (``etalase.build``): :func:`begin` gives one build's :class:`Memory`
+(what to read again, the page keys, the staged output, what to remember), and
+:class:`PageRecord` is what it remembers of a page.
+
+Inside: ``lock`` (the flock), ``fastpath`` (nothing changed?), ``stamp`` (inputs by
+their bytes' hash, the output's listing), ``memo`` (parsed files, page records),
+``keys`` (page keys), ``staging`` (stage, then swap), ``memory`` (one build's use of
+them). No module outside this package imports those: ``tests/test_code.py`` checks.
 """
 
 from __future__ import annotations
@@ -21,15 +32,21 @@ import errno
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from etalase.errors import EtalaseError
-from etalase.incremental import lock
+from etalase.incremental import fastpath, lock
+from etalase.incremental.fastpath import Built, Decision
 
 if TYPE_CHECKING:
-    from etalase.build import Built
+    from etalase.incremental.keys import PageKeys
+    from etalase.incremental.memo import PageRecord
+    from etalase.incremental.memory import Memory
 
-__all__ = ["build", "complete", "locked"]
+__all__ = ["BUILD_DIR", "Built", "Decision", "Memory", "PageKeys", "PageRecord", "begin", "build",
+           "complete", "locked"]
+BUILD_DIR = "build"
+Progress = Callable[[int, int], None]
 
 
 def _quiet() -> None:
@@ -50,19 +67,36 @@ def locked(root: Path, on_wait: Callable[[], None] = _quiet, lang: str = "id",
 
 
 def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = False,
-          on_wait: Callable[[], None] = _quiet, wait: float | None = None) -> Built:
+          on_wait: Callable[[], None] = _quiet, wait: float | None = None,
+          progress: Progress | None = None) -> Built:
     """Builds ``root`` into ``build/`` while holding the build lock (see the module)."""
     with locked(root, on_wait, lang, wait), _plain_system_errors(lang):
+        decision = fastpath.decide(root, root / BUILD_DIR, _options(strict), serving)
+        if decision.unchanged is not None:
+            return decision.unchanged
         from etalase import build as pipeline
 
-        return pipeline.build(root, strict, lang, serving)
+        return pipeline.build(root, strict, lang, progress, decision)
+
+
+def begin(root: Path, strict: bool, serving: bool = False,
+          decision: Decision | None = None) -> Memory:
+    """One build's memory; ``decision``: what ``build`` found out already."""
+    from etalase.incremental.memory import Memory
+
+    options = _options(strict)
+    decision = decision or fastpath.decide(root, root / BUILD_DIR, options, serving)
+    return Memory(root, root / BUILD_DIR, options, decision)
+
+
+def _options(strict: bool) -> str:
+    return f"strict={strict}"
 
 
 def complete(root: Path) -> bool:
     """``build/`` is the complete output of the last successful build, untouched since:
     the stamp saved after it describes exactly the files it holds."""
-    from etalase import stamp
-    from etalase.build import BUILD_DIR
+    from etalase.incremental import stamp
 
     last = stamp.load(root)
     folder = root / BUILD_DIR
@@ -85,3 +119,15 @@ def _plain_system_errors(lang: str) -> Iterator[None]:
         where = failure.filename or "?"
         raise EtalaseError("build.os_error", lang, path=where,
                            reason=failure.strerror or str(failure)) from failure
+
+
+_LAZY = {"Memory": "memory", "PageRecord": "memo", "PageKeys": "keys"}
+
+
+def __getattr__(name: str) -> Any:
+    """The pipeline's names, imported when first used: the fast path needs none."""
+    if name not in _LAZY:
+        raise AttributeError(name)
+    import importlib
+
+    return getattr(importlib.import_module(f"etalase.incremental.{_LAZY[name]}"), name)

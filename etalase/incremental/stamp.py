@@ -31,7 +31,7 @@ STAMP = ".etalase-cache/build-stamp.json"
 # Their output is part of the site: a new version may make other bytes than the last build.
 LIBRARIES = ("jinja2", "pyromark", "nh3", "minify_html", "babel", "yaml", "phonenumbers", "PIL",
              "selectolax")
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # etalase/
 INPUT_FOLDERS = ("content", "themes")
 BIG = 1 << 20  # bytes; bigger files, and photos, may be known by FileId
 BIG_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif", ".gif",
@@ -98,20 +98,35 @@ def scan(root: Path, known: dict[str, list[Any]] | None = None) -> Inputs:
 
 
 def _hash_into(inputs: Inputs, path: str, rel: str, known: dict[str, list[Any]]) -> None:
+    """Text files are read and hashed without a stat of their own (the scan runs on every
+    build); photos and big files are known by their FileId while it is unchanged."""
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return
-        if info.st_size > BIG or os.path.splitext(path)[1].lower() in BIG_SUFFIXES:
-            ident = list(file_id(info))
-            before = known.get(rel)
-            digest = before[4] if before and before[:4] == ident else file_digest(path)
-            inputs.known[rel] = [*ident, digest]
+        if os.path.splitext(path)[1].lower() in BIG_SUFFIXES:
+            digest = _known_or_hashed(path, os.stat(path), rel, inputs, known)
         else:
-            digest = file_digest(path)
-    except OSError:  # gone while looking: not an input
+            with open(path, "rb") as file:
+                info = os.fstat(file.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    return
+                if info.st_size > BIG:
+                    digest = _known_or_hashed(path, info, rel, inputs, known)
+                else:
+                    digest = hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+    except OSError:  # gone while looking, or not a file: not an input
         return
-    inputs.files[rel] = digest
+    if digest is not None:
+        inputs.files[rel] = digest
+
+
+def _known_or_hashed(path: str, info: os.stat_result, rel: str, inputs: Inputs,
+                     known: dict[str, list[Any]]) -> str | None:
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    ident = list(file_id(info))
+    before = known.get(rel)
+    digest = before[4] if before and before[:4] == ident else file_digest(path)
+    inputs.known[rel] = [*ident, digest]
+    return digest
 
 
 def package_digest() -> str:
