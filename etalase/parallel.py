@@ -20,9 +20,7 @@ def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
 
     Workers are forked after ``work`` and ``items`` are set aside for them, so they share
     the parent's objects (a renderer, a catalog, the memo) without pickling them: only the
-    bounds of each chunk and the results cross between processes. The items a worker gets
-    are the parent's very objects, so what is known of them by identity (page keys name
-    remembered products that way) holds in workers too.
+    bounds of each chunk and the results cross between processes.
     """
     global _SHARED
     workers = os.cpu_count() or 1
