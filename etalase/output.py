@@ -101,7 +101,7 @@ class StagedOutput(Output):
 NO_HARD_LINK = (errno.EXDEV, errno.EMLINK, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP)
 
 
-def place(src: Path, target: Path) -> None:
+def place(src: str | Path, target: str | Path) -> None:
     try:
         os.link(src, target)
     except OSError as failure:  # another file system, or one without hard links

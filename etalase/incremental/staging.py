@@ -67,23 +67,36 @@ class UpdatedOutput(Output):
 
     def commit(self, staging: Path) -> None:
         """Writes the new site into ``staging``: changed files, and hard links to the
-        previous site's unchanged ones."""
+        previous site's unchanged ones (plain strings: thousands of paths per update)."""
         pending = {pure.as_posix(): data for pure, data in self.pending.items()}
-        made: set[str] = set()
+        old, new = str(self.dir), str(staging)
+        made: set[str] = {new}
         for rel in self.paths:
-            target = os.path.join(staging, rel)
-            folder = os.path.dirname(target)
+            target = f"{new}/{rel}"
+            folder = target.rpartition("/")[0]
             if folder not in made:
-                os.makedirs(folder, exist_ok=True)
+                _folder(folder)
                 made.add(folder)
-            data = pending.get(rel, self.dir / rel)
-            if isinstance(data, bytes):
+            data = pending.get(rel)
+            if data is None:
+                place(f"{old}/{rel}", target)
+            elif isinstance(data, bytes):
                 with open(target, "xb") as file:
                     file.write(data)
             else:
-                place(data, Path(target))
+                place(data, target)
         deleted = [rel for rel in self.previous if rel.lower() not in self.sources]
         self.changed = list(pending) + deleted
+
+
+def _folder(path: str) -> None:
+    """Makes a folder whose parent usually exists already (one system call, then)."""
+    try:
+        os.mkdir(path)
+    except FileNotFoundError:
+        os.makedirs(path, exist_ok=True)
+    except FileExistsError:
+        pass
 
 
 @contextmanager
