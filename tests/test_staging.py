@@ -85,8 +85,8 @@ def test_a_full_disk_anywhere_leaves_the_old_or_the_new_site(
 
 DRIVER = """
 import os, shutil, signal, sys
-from etalase.incremental import staging as output, stamp
 from etalase.cli import main
+from etalase.incremental import staging, stamp
 
 root, point, signal_name, number = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 owner, name = {"write": (staging, "open"), "link": (os, "link"), "swap": (staging, "exchange"),
