@@ -53,16 +53,18 @@ class Built:
     changed: list[str] | None = None  # an update's written and deleted files (None: whole)
 
 
-def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None = None) -> Loaded:
+def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None = None,
+          lenient: bool = False) -> Loaded:
     """Loads and validates everything without writing; raises Abort on problems.
-    With a ``memo``, unchanged content files and photos are not read again."""
+    With a ``memo``, unchanged content files and photos are not read again. ``lenient``:
+    unknown fields are warnings, not errors."""
     from etalase import images
     from etalase.catalog import load_catalog
     from etalase.config import load_config
     from etalase.imagesettings import ImageSettings
     from etalase.render import Theme
 
-    report = Report()
+    report = Report(lenient)
     config = load_config(root, report, memo)
     catalog = load_catalog(root, report, memo)
     if config is None:
@@ -86,7 +88,8 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
     return loaded
 
 
-def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = False) -> Built:
+def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = False,
+          lenient: bool = False) -> Built:
     """``check``, then write the site; ``build/`` changes only when all went well.
 
     When no input changed since the last successful build and ``build/`` is as it left
@@ -98,7 +101,7 @@ def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = Fa
     from etalase import memo as memos
     from etalase.output import can_update
 
-    options = f"strict={strict}"
+    options = f"strict={strict} lenient={lenient}"
     target = root / BUILD_DIR
     last = stamp.load(root)
     now = stamp.inputs(root, options)
@@ -107,7 +110,8 @@ def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = Fa
     if intact and last["inputs"] == now:
         return Built(last["lang"], last["notes"], last["pages"], last["files"], skipped=True)
     memo = memos.load(root)
-    built = _build(root, strict, lang, memo, update=intact and bool(memo.outputs))
+    built = _build(root, strict, lang, memo, update=intact and bool(memo.outputs),
+                   lenient=lenient)
     after = (stamp.listing(target) if built.changed is None
              else stamp.relisted(before, target, built.changed))
     memos.save(root, memo)
@@ -116,14 +120,15 @@ def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = Fa
     return built
 
 
-def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool) -> Built:
+def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool,
+           lenient: bool = False) -> Built:
     """Renders (or keeps, when ``update`` and their key is unchanged) every page."""
     from etalase import images, scripts
     from etalase.dependencies import PageKeys, folder_digest
     from etalase.output import staged, updated
     from etalase.render import Renderer, pages
 
-    loaded = check(root, strict, lang, memo)
+    loaded = check(root, strict, lang, memo, lenient)
     config, catalog, report = loaded.config, loaded.catalog, loaded.report
     target = root / BUILD_DIR
     with updated(target, memo.outputs) if update else staged(target) as out:

@@ -10,10 +10,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from etalase import markup, paths
+from etalase import hints, markup, paths
 from etalase.config import MAX_YAML_BYTES
 from etalase.errors import Loc, Report
-from etalase.fields import Fields, suggest
+from etalase.fields import Fields
+from etalase.hints import suggest
 from etalase.memo import Loader, Memo, Parsed, parse
 from etalase.parallel import in_forked_chunks
 from etalase.yamlio import Map, Node, Scalar, load_mapping, read_text
@@ -213,7 +214,7 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
     name = fields.text("name", required=True, max_len=80)
     price = fields.price()
     category = fields.text("category", required=True, max_len=40)
-    status = fields.text("status") or "available"
+    status = fields.text("status", word=True) or "available"
     if status not in STATUSES:
         close = suggest(status, STATUSES) or STATUSES[0]
         report.error(fields.loc("status"), "product.status", value=status, close=close)
@@ -222,6 +223,10 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
         report.error(fields.loc("category"), "product.category_slug", value=category)
     description = fields.text("description", max_len=5000) or ""
     _warn_markdown_images(description, fields, "description")
+    _starter_left(fields, "description", description, fields.loc("description"))
+    materials = fields.located_texts("materials")
+    for text, loc in materials:
+        _starter_left(fields, "materials", text, loc)
     images = tuple(_photos(fields, root, name or ""))
     variants = tuple(_variants(fields, price))
     values = (name, price, category, category_slug or None)
@@ -231,11 +236,16 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
         slug=slug, source=rel, name=name, price=price, category=category,  # type: ignore[arg-type]
         category_slug=category_slug, description_html=markup.render(description),
         images=images, status=status, variants=variants,
-        maker=fields.text("maker", max_len=60), materials=tuple(fields.text_list("materials")),
+        maker=fields.text("maker", max_len=60), materials=tuple(text for text, _ in materials),
         weight=fields.whole_number("weight"), tags=tuple(fields.text_list("tags", max_len=30)),
         featured=fields.boolean("featured"), whatsapp=fields.phone("whatsapp"),
         date=_date(fields, required=False),
     )
+
+
+def _starter_left(fields: Fields, key: str, text: str, loc: Loc) -> None:
+    if hints.is_starter_text(key, text):
+        fields.report.error(loc, "starter.left", key=key, value=text)
 
 
 def _warn_markdown_images(text: str, fields: Fields, key: str) -> None:
@@ -331,6 +341,9 @@ def load_story(root: Path, rel: str, report: Report, text: str | None = None) ->
     consent = _consent(fields)
     products = tuple(fields.located_texts("products"))
     body = text[match.end():]
+    if body.lstrip().startswith(hints.STARTER_TEXTS["text"]):
+        blank = body[: len(body) - len(body.lstrip())].count("\n")
+        report.error(Loc(rel, text.count("\n", 0, match.end()) + blank + 1), "starter.left_story")
     if markup.image_line(body) is not None:
         body_line = text.count("\n", 0, match.end()) + markup.image_line(body)  # type: ignore[operator]
         report.warning(Loc(rel, body_line), "markdown.image", key="text")
@@ -344,7 +357,7 @@ def load_story(root: Path, rel: str, report: Report, text: str | None = None) ->
 
 
 def _date(fields: Fields, required: bool = True) -> dt.date | None:
-    text = fields.text("date", required=required, max_len=40)
+    text = fields.text("date", required=required, max_len=40, word=True)
     if text is None:
         return None
     try:

@@ -26,6 +26,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("OK: {products} produk, {stories} cerita terbit, tidak ada masalah", ""),
         "en": ("OK: {products} products, {stories} published stories, no problems", ""),
     },
+    "summary.checked_warnings": {
+        "id": ("OK: {products} produk, {stories} cerita terbit; {warnings} peringatan di atas", ""),
+        "en": ("OK: {products} products, {stories} published stories; {warnings} warning(s) above", ""),
+    },
+    "cli.strict_lenient": {
+        "id": ("--strict dan --lenient tidak bisa dipakai bersamaan", "pilih salah satu"),
+        "en": ("--strict and --lenient cannot be used together", "choose one of them"),
+    },
     "summary.built": {
         "id": ("OK: {pages} halaman, {files} berkas ditulis ke {out}", ""),
         "en": ("OK: {pages} pages, {files} files written to {out}", ""),
@@ -110,12 +118,54 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "start each line with a key, e.g.  name: Round Doormat"),
     },
     "field.unknown_close": {
-        "id": ("kunci '{key}' tidak dikenal", "mungkin maksudnya '{close}'?"),
-        "en": ("unknown key '{key}'", "did you mean '{close}'?"),
+        "id": ("isian \"{key}\" tidak dikenal, jadi isinya tidak dipakai",
+               "mungkin maksudnya {close}? tulis  {close}:"),
+        "en": ("unknown field \"{key}\", so its value is not used",
+               "did you mean {close}? write  {close}:"),
+    },
+    "field.unknown_word": {
+        "id": ("isian \"{key}\" tidak dikenal, jadi isinya tidak dipakai",
+               "nama isian ditulis dalam bahasa Inggris: tulis  {close}:  sebagai ganti  {key}:"),
+        "en": ("unknown field \"{key}\", so its value is not used",
+               "field names are English words: write  {close}:  instead of  {key}:"),
     },
     "field.unknown": {
-        "id": ("kunci '{key}' tidak dikenal", "kunci yang dikenal: {known}"),
-        "en": ("unknown key '{key}'", "known keys: {known}"),
+        "id": ("isian \"{key}\" tidak dikenal, jadi isinya tidak dipakai",
+               "isian yang dikenal: {known}; bila ini catatan Anda sendiri, jalankan dengan --lenient"),
+        "en": ("unknown field \"{key}\", so its value is not used",
+               "the known fields are: {known}; if this is a note of your own, run with --lenient"),
+    },
+    "field.continuation": {
+        "id": ("baris ini sepertinya bagian dari {above} di atasnya, tetapi terbaca sebagai isian baru \"{key}\"",
+               "beri dua spasi di awal baris ini, dan ubah baris {above_line} menjadi  {above}: |  "
+               "dengan teksnya di baris-baris berikutnya, juga diawali dua spasi"),
+        "en": ("this line looks like part of the {above} above, but it is read as a new field \"{key}\"",
+               "indent it by two spaces, and change line {above_line} to  {above}: |  "
+               "with its text on the lines below, also indented by two spaces"),
+    },
+    "yaml.comment_value": {
+        "id": ("teks setelah # terbuang: \"{lost}\" tidak ikut tampil di {key}",
+               "beri tanda kutip di awal dan akhir teksnya, atau pakai  {key}: |  "
+               "dan tulis teksnya di baris berikutnya, diawali dua spasi"),
+        "en": ("the text after # is dropped: \"{lost}\" would not appear in {key}",
+               "put the text in quotes, or write  {key}: |  with the text on the next line, "
+               "indented by two spaces"),
+    },
+    "yaml.comment_item": {
+        "id": ("teks setelah # terbuang: \"{lost}\" tidak ikut tampil di {key}",
+               "beri tanda kutip di awal dan akhir teksnya:  - \"...\""),
+        "en": ("the text after # is dropped: \"{lost}\" would not appear in {key}",
+               "put the text in quotes:  - \"...\""),
+    },
+    "starter.left": {
+        "id": ("{key} masih berisi teks contoh dari new product: \"{value}\"",
+               "ganti dengan keterangan yang sebenarnya, atau hapus barisnya"),
+        "en": ("{key} still holds the example text of new product: \"{value}\"",
+               "replace it with the real text, or delete the line"),
+    },
+    "starter.left_story": {
+        "id": ("teks cerita masih berisi contoh dari new story", "ganti dengan cerita yang sebenarnya"),
+        "en": ("the story text is still the example of new story", "replace it with the real story"),
     },
     "field.required": {
         "id": ("'{key}' wajib diisi", "tambahkan baris  {key}: ...  dengan isinya"),
@@ -601,8 +651,12 @@ HELP_ID: dict[str, str] = {
         "Menulis halaman A4 berisi label harga dengan kode QR, untuk lapak di pasar.",
     "The site folder (the one holding content/ and themes/).":
         "Folder situs (yang berisi content/ dan themes/).",
-    "Treat warnings (unknown keys...) as errors.":
-        "Anggap peringatan (kunci yang tidak dikenal...) sebagai galat.",
+    "Treat warnings (skipped files, photos inside text...) as problems that stop.":
+        "Anggap peringatan (file yang dilewati, foto di dalam teks...) sebagai masalah yang "
+        "menghentikan.",
+    "Report unknown fields as warnings (for notes of your own in content files).":
+        "Laporkan isian yang tidak dikenal sebagai peringatan saja (untuk catatan Anda "
+        "sendiri di file isi).",
     "Where to publish.": "Tujuan penerbitan.",
     "Publish build/ as it is (still checked).": "Terbitkan build/ apa adanya (tetap diperiksa).",
     "Netlify: list what would be uploaded, and bytes.":

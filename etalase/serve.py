@@ -99,8 +99,9 @@ def route(url_path: str, base: str) -> Route:
 class Preview:
     """The last build's outcome, and a WSGI app that serves ``build/`` with it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, lenient: bool = False) -> None:
         self.root = root
+        self.lenient = lenient  # unknown fields are warnings
         self.errors: list[str] = []
         self.generation = 0
         self.served: dict[str, int] = {}  # URL path -> generation of the page last sent
@@ -114,7 +115,7 @@ class Preview:
         lang = peek_language(self.root)
         start = time.perf_counter()
         try:
-            build.build(self.root, lang=lang, serving=True)
+            build.build(self.root, lang=lang, serving=True, lenient=self.lenient)
         except click.ClickException as failure:
             report = getattr(failure, "report", None)  # content problems (Abort)
             self.errors = [*(report.lines(lang) if report else []), failure.format_message()]
@@ -171,11 +172,12 @@ class Preview:
 
 
 def serve(root: Path, host: str, port: int,
-          admin: Callable[[Preview], Any] | None = None) -> None:
-    """``admin``: wraps the preview's app with the admin pages (``serve --admin``)."""
+          admin: Callable[[Preview], Any] | None = None, lenient: bool = False) -> None:
+    """``admin``: wraps the preview's app with the admin pages (``serve --admin``);
+    ``lenient``: unknown fields are warnings."""
     from livereload import Server
 
-    preview = Preview(root)
+    preview = Preview(root, lenient)
     preview.rebuild()
     server = Server(app=admin(preview) if admin else preview,
                     watcher=_instant_watcher(_reload_latecomers(preview)))

@@ -21,7 +21,7 @@ category: Keset Perca
 images:
   - images/keset.jpg
 materials: [kain perca, benang]
-warna_favorit: biru   # a field the form does not know
+weight: 400   # grams, as weighed at the market
 """
 
 
