@@ -7,12 +7,13 @@ import functools
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from etalase import hints, markup, paths
 from etalase.config import MAX_YAML_BYTES
-from etalase.errors import Loc, Report
+from etalase.errors import Loc, Problem, Report
 from etalase.fields import Fields
 from etalase.hints import suggest
 from etalase.memo import Loader, Memo, Parsed, parse
@@ -64,6 +65,7 @@ class Product:
     featured: bool
     whatsapp: str | None
     date: dt.date | None = None  # when it was listed: the feed and sitemap use it
+    category_line: int | None = None  # where the category is written, for problems
 
     @property
     def sold_out(self) -> bool:
@@ -118,6 +120,7 @@ def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalo
     by_slug = {product.slug: product for product in products}
     for story in stories:
         _check_story_links(story, by_slug, report)
+    _no_borrowed_photos(report, [*products, *stories])
     published = sorted((s for s in stories if s.consent), key=lambda s: (s.date, s.slug))
     return Catalog(
         products=tuple(sorted(products, key=lambda p: (p.name.lower(), p.slug))),
@@ -181,6 +184,22 @@ def _photos_of(item: Product | Story) -> list[Photo]:
     return [item.photo] if item.photo else []
 
 
+def _no_borrowed_photos(report: Report, items: list[Product | Story]) -> None:
+    """A missing photo's suggestion is taken back when another product or story shows
+    that photo (following it would publish the wrong picture), unless it is the very
+    name typed, in other capitals."""
+    shown_by: dict[str, set[str]] = {}
+    for item in items:
+        for photo in _photos_of(item):
+            shown_by.setdefault(photo.src, set()).add(item.source)
+    for index, problem in enumerate(report.problems):
+        close, typed = problem.args.get("close", ""), problem.args.get("value", "")
+        if (problem.key == "path.missing_close" and close.lower() != typed.lower()
+                and shown_by.get(close, set()) - {problem.loc.path}):
+            report.problems[index] = Problem(problem.loc, "path.missing",
+                                             {"value": problem.args["value"]})
+
+
 def _slug(rel: str, report: Report) -> str | None:
     slug = slugify(Path(rel).stem)
     if not slug:
@@ -216,8 +235,9 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
     category = fields.text("category", required=True, max_len=40)
     status = fields.text("status", word=True) or "available"
     if status not in STATUSES:
-        close = suggest(status, STATUSES) or STATUSES[0]
-        report.error(fields.loc("status"), "product.status", value=status, close=close)
+        close = hints.status_for(status, STATUSES)
+        key = "product.status_close" if close else "product.status"
+        report.error(fields.loc("status"), key, value=status, close=close or "")
     category_slug = slugify(category or "")
     if category and not category_slug:
         report.error(fields.loc("category"), "product.category_slug", value=category)
@@ -239,7 +259,7 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
         maker=fields.text("maker", max_len=60), materials=tuple(text for text, _ in materials),
         weight=fields.whole_number("weight"), tags=tuple(fields.text_list("tags", max_len=30)),
         featured=fields.boolean("featured"), whatsapp=fields.phone("whatsapp"),
-        date=_date(fields, required=False),
+        date=_date(fields, required=False), category_line=fields.loc("category").line,
     )
 
 
@@ -267,7 +287,8 @@ def _photo(node: Node, fields: Fields, root: Path, default_alt: str) -> Photo | 
         return None
     if not src:
         return None
-    path, problem, args = paths.resolve_image(src, root / "content")
+    owner = slugify(Path(fields.path).stem)
+    path, problem, args = paths.resolve_image(src, root / "content", owner)
     if problem:
         fields.report.error(loc, problem, **args)
         return None
@@ -302,20 +323,29 @@ def _variants(fields: Fields, price: int | None) -> list[Variant]:
 
 
 def _categories(products: list[Product], report: Report) -> tuple[Category, ...]:
-    names: dict[str, tuple[str, str]] = {}  # slug -> (name, first file)
+    """Products grouped by category address. Spellings that differ only in capitals or
+    spaces share an address; the spelling most products use is the category's name, and
+    each product written another way is reported with that spelling as the fix."""
     members: dict[str, list[Product]] = {}
     for product in sorted(products, key=lambda p: p.source):
-        first = names.setdefault(product.category_slug, (product.category, product.source))
-        if first[0] != product.category:
-            report.error(
-                Loc(product.source), "category.spelling",
-                value=product.category, other=first[0], file=first[1],
-            )
         members.setdefault(product.category_slug, []).append(product)
+    names = {slug: _majority(items) for slug, items in members.items()}
+    for slug, items in members.items():
+        count = sum(p.category == names[slug] for p in items)
+        for product in items:
+            if product.category != names[slug]:
+                report.error(Loc(product.source, product.category_line), "category.spelling",
+                             value=product.category, other=names[slug], count=count)
     return tuple(
-        Category(slug, names[slug][0], tuple(sorted(items, key=lambda p: p.name.lower())))
+        Category(slug, names[slug], tuple(sorted(items, key=lambda p: p.name.lower())))
         for slug, items in sorted(members.items())
     )
+
+
+def _majority(products: list[Product]) -> str:
+    """The spelling most products use; on a tie, the one of the first file."""
+    counts = Counter(p.category for p in products)
+    return max(counts, key=lambda name: counts[name])  # Counter keeps first-seen order
 
 
 def load_story(root: Path, rel: str, report: Report, text: str | None = None) -> Story | None:
@@ -368,9 +398,10 @@ def _date(fields: Fields, required: bool = True) -> dt.date | None:
 
 
 def _consent(fields: Fields) -> bool:
-    """Only an unquoted ``consent: true`` publishes a story; anything else is a "no"."""
+    """Only an unquoted ``consent: true`` (or True, TRUE: YAML's own spellings of it)
+    publishes a story; anything else is a "no"."""
     node = fields.raw("consent")
-    if isinstance(node, Scalar) and node.plain and node.text == "true":
+    if isinstance(node, Scalar) and node.plain and node.text in ("true", "True", "TRUE"):
         return True
     value = node.text if isinstance(node, Scalar) else ""
     key = "story.consent_quoted" if value.strip().lower() == "true" else "story.no_consent"

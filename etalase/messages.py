@@ -358,11 +358,17 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the theme \"{name}\" is not in the themes/ folder",
                "remove the theme line or write  theme: default"),
     },
+    "product.status_close": {
+        "id": ("status \"{value}\" tidak dikenal",
+               "tulis  status: {close}  (status ditulis dalam bahasa Inggris: available = "
+               "tersedia, sold_out = habis, preorder = pesan dulu)"),
+        "en": ("unknown status \"{value}\"",
+               "write  status: {close}  (available, sold_out or preorder)"),
+    },
     "product.status": {
         "id": ("status \"{value}\" tidak dikenal",
-               "pakai available (tersedia), sold_out (habis) atau preorder; mungkin maksudnya {close}?"),
-        "en": ("unknown status \"{value}\"",
-               "use available, sold_out or preorder; did you mean {close}?"),
+               "pakai salah satu: available (tersedia), sold_out (habis), preorder (pesan dulu)"),
+        "en": ("unknown status \"{value}\"", "use one of: available, sold_out, preorder"),
     },
     "product.category_slug": {
         "id": ("kategori \"{value}\" tidak bisa dijadikan alamat halaman", "pakai huruf atau angka"),
@@ -414,10 +420,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the option \"{name}\" is listed twice", "delete one of them"),
     },
     "category.spelling": {
-        "id": ("kategori \"{value}\" ditulis berbeda dari \"{other}\" di {file}",
-               "tulis kategori persis sama di semua produk"),
-        "en": ("the category \"{value}\" is spelled differently from \"{other}\" in {file}",
-               "write the category exactly the same in every product"),
+        "id": ("kategori \"{value}\" ditulis berbeda dari produk lain ({count} produk menulis "
+               "\"{other}\")",
+               "tulis  category: {other}  persis sama, agar semuanya masuk satu kategori"),
+        "en": ("the category \"{value}\" is spelled differently from other products ({count} "
+               "write \"{other}\")",
+               "write  category: {other}  exactly, so that they all share one category"),
     },
     "url.collision": {
         "id": ("alamat halaman /{slug}/ sudah dipakai {other}",
@@ -603,6 +611,8 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                           "en": ("Existing categories: {names}", "")},
     "wizard.bad_name": {"id": ("nama ini tidak bisa dipakai", "tulis 1 sampai 80 huruf, misalnya Keset Bulat"),
                         "en": ("this name cannot be used", "write 1 to 80 characters, e.g. Round Doormat")},
+    "wizard.same_category": {"id": ("Kategori ini sudah ada, ditulis: {name}", ""),
+                              "en": ("This category already exists, written: {name}", "")},
     "wizard.bad_category": {"id": ("kategori wajib diisi", "tulis misalnya Keset Perca"),
                             "en": ("a category is required", "write e.g. Fabric Doormats")},
     "init.exists": {

@@ -369,6 +369,8 @@ def test_new_product_starter_passes_check_once_filled_in(site) -> None:  # type:
     assert "# Harga dalam rupiah" in text
     assert run(root, "check").exit_code == 1  # price and category still empty
     filled = text.replace("price:\n", "price: 30000\n").replace("category:\n", "category: Keset Perca\n")
+    filled = filled.replace("Tulis di sini bahan, ukuran dan cara merawatnya.", "Keset biru.").replace(
+        "tulis bahannya di sini", "kain perca")
     path.write_text(filled)
     write_site(root, {"content/images/keset-bulat-biru-2.jpg": jpeg()})
     result = run(root, "check")
@@ -383,7 +385,7 @@ def test_new_story_starter_is_unpublished_until_consent(site) -> None:  # type: 
     assert run(root, "new", "story", "Menjahit bersama").exit_code == 0
     path = root / "content/stories/menjahit-bersama.md"
     filled = path.read_text().replace("member:\n", "member: Bu Nur\n").replace(
-        "contoh-produk", "keset")
+        "contoh-produk", "keset").replace("Tulis ceritanya di sini.", "Bu Nur menjahit.")
     path.write_text(filled)
     result = run(root, "check")
     assert result.exit_code == 0, result.output

@@ -200,13 +200,15 @@ CASES = {
     ),
     "unknown status": (
         {P: product(extra="status: habis\n")},
-        f'{P}:6: status "habis" tidak dikenal — pakai available (tersedia), sold_out (habis) atau '
-        "preorder; mungkin maksudnya available?",
+        f'{P}:6: status "habis" tidak dikenal — tulis  status: sold_out  (status ditulis dalam '
+        "bahasa Inggris: available = tersedia, sold_out = habis, preorder = pesan dulu)",
     ),
     "category spelled two ways": (
-        {"content/products/zz.yaml": PRODUCT_YAML.replace("Keset Perca", "keset perca")},
-        'content/products/zz.yaml: kategori "keset perca" ditulis berbeda dari "Keset Perca" di '
-        "content/products/keset.yaml — tulis kategori persis sama di semua produk",
+        {"content/products/zz.yaml": PRODUCT_YAML.replace("Keset Perca", "keset perca"),
+         "content/products/zy.yaml": PRODUCT_YAML},
+        'content/products/zz.yaml:3: kategori "keset perca" ditulis berbeda dari produk lain '
+        '(2 produk menulis "Keset Perca") — tulis  category: Keset Perca  persis sama, agar '
+        "semuanya masuk satu kategori",
     ),
     "bad order message": (
         {"content/site.yaml": "title: T\nbase_url: https://t.example\nwhatsapp: '081234567890'\n"
