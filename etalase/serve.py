@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import html
+import logging
 import mimetypes
 import socket
 import time
@@ -177,10 +178,19 @@ def serve(root: Path, host: str, port: int,
     ``lenient``: unknown fields are warnings."""
     from livereload import Server
 
+    class QuietServer(Server):  # type: ignore[misc]
+        def _setup_logging(self) -> None:
+            """livereload's log lines ("Serving on...", "Browser Connected") are English
+            chatter: the volunteer is told in their language what to open. Only
+            failures (tornado's, with their traceback) are still printed."""
+            super()._setup_logging()
+            logging.getLogger("livereload").setLevel(logging.CRITICAL)
+            logging.getLogger("tornado.access").setLevel(logging.ERROR)
+
     preview = Preview(root, lenient)
     preview.rebuild()
-    server = Server(app=admin(preview) if admin else preview,
-                    watcher=_instant_watcher(_reload_latecomers(preview)))
+    server = QuietServer(app=admin(preview) if admin else preview,
+                         watcher=_instant_watcher(_reload_latecomers(preview)))
     for watched in ("content", "themes"):
         if (root / watched).exists():
             server.watch(str(root / watched), preview.rebuild, delay=0.2)

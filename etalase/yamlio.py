@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from etalase.errors import Loc, Report
+from etalase.yamlerrors import explain
 
 IMPLICIT = "implicit:"
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -105,9 +106,8 @@ def parse(text: str, rel: str, report: Report, first_line: int = 1) -> Node | No
                      if isinstance(exc.character, int) else "?")
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else first_line
-        report.error(Loc(rel, line), "yaml.syntax", problem=exc.problem or exc.context or "")
+        found = explain(exc, text)  # the line to fix and the mistake, in plain words
+        report.error(Loc(rel, found.line + first_line), found.key, **found.args)
         return None
     if root is None:
         report.error(Loc(rel, first_line), "file.empty")
@@ -171,6 +171,6 @@ def load_mapping(
         return None
     if not isinstance(root, Map):
         kind = "list" if isinstance(root, Seq) else "text"
-        report.error(Loc(rel, root.line), "yaml.not_mapping", kind=kind)
+        report.error(Loc(rel, root.line), f"yaml.not_mapping_{kind}")
         return None
     return root

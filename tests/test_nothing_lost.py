@@ -54,7 +54,7 @@ def test_an_unknown_field_stops_the_build_and_names_the_right_one(site, rel, lin
     root = site({S: STORY})
     number = _add(root, rel, line)
     key = line.partition(":")[0]
-    expected = (f'galat: {rel}:{number}: isian "{key}" tidak dikenal, jadi isinya tidak '
+    expected = (f'masalah: {rel}:{number}: isian "{key}" tidak dikenal, jadi isinya tidak '
                 f"dipakai — {hint}")
     result = run(root, "build")
     assert result.exit_code == 1, result.output
@@ -82,7 +82,7 @@ def test_strict_still_stops_on_warnings(site) -> None:  # type: ignore[no-untype
     assert run(root, "check").exit_code == 0
     strict = run(root, "check", "--strict")
     assert strict.exit_code == 1
-    assert ("peringatan: content/products/catatan.txt: berkas ini dilewati karena akhirannya "
+    assert ("peringatan: content/products/catatan.txt: file ini dilewati karena akhirannya "
             "bukan .yaml .yml") in strict.output
 
 
@@ -105,7 +105,7 @@ def test_text_after_a_hash_is_reported(site, line: str, lost: str | None) -> Non
         return
     key = line.partition(":")[0]
     assert result.exit_code == 1
-    assert (f'galat: {P}:6: teks setelah # terbuang: "{lost}" tidak ikut tampil di {key} — beri '
+    assert (f'masalah: {P}:6: teks setelah # terbuang: "{lost}" tidak ikut tampil di {key} — beri '
             f"tanda kutip di awal dan akhir teksnya, atau pakai  {key}: |  dan tulis teksnya di "
             "baris berikutnya, diawali dua spasi") in result.output.splitlines(), result.output
 
@@ -113,7 +113,7 @@ def test_text_after_a_hash_is_reported(site, line: str, lost: str | None) -> Non
 def test_text_after_a_hash_in_a_list_is_reported(site) -> None:  # type: ignore[no-untyped-def]
     root = site({P: PRODUCT_YAML + "materials:\n  - kain perca #3 warna\n"})
     result = run(root, "check")
-    assert (f'galat: {P}:7: teks setelah # terbuang: "#3 warna" tidak ikut tampil di materials '
+    assert (f'masalah: {P}:7: teks setelah # terbuang: "#3 warna" tidak ikut tampil di materials '
             '— beri tanda kutip di awal dan akhir teksnya:  - "..."') in result.output.splitlines()
 
 
@@ -122,7 +122,7 @@ def test_an_unindented_text_line_is_reported_as_part_of_the_text(site) -> None: 
     root = site({P: broken})
     result = run(root, "check")
     assert result.exit_code == 1
-    assert (f'galat: {P}:7: baris ini sepertinya bagian dari description di atasnya, tetapi '
+    assert (f'masalah: {P}:7: baris ini sepertinya bagian dari description di atasnya, tetapi '
             'terbaca sebagai isian baru "Bisa dicuci" — beri dua spasi di awal baris ini, dan '
             "ubah baris 6 menjadi  description: |  dengan teksnya di baris-baris berikutnya, juga "
             "diawali dua spasi") in result.output.splitlines(), result.output
@@ -154,13 +154,13 @@ def test_the_starter_text_left_in_place_stops_the_build(site) -> None:  # type: 
     material = lines.index("  - tulis bahannya di sini") + 1
     body = story.read_text(encoding="utf-8").splitlines().index(
         "Tulis ceritanya di sini. Pisahkan paragraf dengan satu baris kosong.") + 1
-    assert [line for line in result.output.splitlines() if line.startswith("galat")] == [
-        f'galat: {rel}:{description}: description masih berisi teks contoh dari new product: '
+    assert [line for line in result.output.splitlines() if line.startswith("masalah")] == [
+        f'masalah: {rel}:{description}: description masih berisi teks contoh dari new product: '
         '"Tulis di sini bahan, ukuran dan cara merawatnya." — ganti dengan keterangan yang '
         "sebenarnya, atau hapus barisnya",
-        f'galat: {rel}:{material}: materials masih berisi teks contoh dari new product: '
+        f'masalah: {rel}:{material}: materials masih berisi teks contoh dari new product: '
         '"tulis bahannya di sini" — ganti dengan keterangan yang sebenarnya, atau hapus barisnya',
-        f"galat: content/stories/cerita-bu-sari.md:{body}: teks cerita masih berisi contoh dari "
+        f"masalah: content/stories/cerita-bu-sari.md:{body}: teks cerita masih berisi contoh dari "
         "new story — ganti dengan cerita yang sebenarnya",
     ], result.output
 

@@ -33,7 +33,7 @@ def test_status_words_suggest_the_status_they_mean(site, value: str, hint: str) 
     root = site({P: PRODUCT_YAML + f"status: {value}\n"})
     result = run(root, "check")
     assert result.exit_code == 1
-    line = f'galat: {P}:6: status "{value}" tidak dikenal — {hint}'
+    line = f'masalah: {P}:6: status "{value}" tidak dikenal — {hint}'
     assert any(out.startswith(line) for out in result.output.splitlines()), result.output
 
 
@@ -93,8 +93,8 @@ def test_a_missing_photo_suggests_only_the_same_products_photo(
     result = run(root, "check")
     assert result.exit_code == 1
     hint = (f'mungkin maksudnya "{offered}"?' if offered else
-            "periksa nama berkas (huruf besar/kecil juga) di folder content/")
-    assert f'galat: {rel}:5: gambar "{typed}" tidak ada — {hint}' in result.output.splitlines(), (
+            "periksa nama file (huruf besar/kecil juga) di folder content/")
+    assert f'masalah: {rel}:5: gambar "{typed}" tidak ada — {hint}' in result.output.splitlines(), (
         result.output)
 
 
@@ -107,9 +107,9 @@ def test_the_minority_spelling_of_a_category_is_reported(site) -> None:  # type:
         "content/products/c-keset.yaml": PRODUCT_YAML,
     })
     result = run(root, "check")
-    errors = [line for line in result.output.splitlines() if line.startswith("galat")]
+    errors = [line for line in result.output.splitlines() if line.startswith("masalah")]
     assert errors == [
-        'galat: content/products/a-keset.yaml:3: kategori "keset  perca" ditulis berbeda dari '
+        'masalah: content/products/a-keset.yaml:3: kategori "keset  perca" ditulis berbeda dari '
         'produk lain (3 produk menulis "Keset Perca") — tulis  category: Keset Perca  persis '
         "sama, agar semuanya masuk satu kategori"], result.output
     (root / "content/products/a-keset.yaml").write_text(PRODUCT_YAML)
