@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from etalase.catalog import PRODUCT_KEYS
 from tests.conftest import PRODUCT_YAML, jpeg, run
 
 P = "content/products/keset.yaml"
@@ -31,8 +32,7 @@ UNKNOWN = [
      "judul:"),
     ("content/site.yaml", "bahasa: id", "nama isian ditulis dalam bahasa Inggris: tulis  "
      "language:  sebagai ganti  bahasa:"),
-    (P, "catatan_saya: kirim hari Senin", "isian yang dikenal: category, date, description, "
-     "featured, images, maker, materials, name, price, status, tags, variants, weight, whatsapp; "
+    (P, "catatan_saya: kirim hari Senin", f"isian yang dikenal: {', '.join(sorted(PRODUCT_KEYS))}; "
      "bila ini catatan Anda sendiri, jalankan dengan --lenient"),
 ]
 
