@@ -118,8 +118,10 @@ def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalo
     stories = _load_all(root, STORIES_DIR, (".md",), load_story, report, memo)
     stories = _unique_urls(stories, report)
     by_slug = {product.slug: product for product in products}
+    broken = {slugify(Path(p.loc.path).stem) for p in report.problems
+              if p.severity == "error" and p.loc.path.startswith(f"{PRODUCTS_DIR}/")}
     for story in stories:
-        _check_story_links(story, by_slug, report)
+        _check_story_links(story, by_slug, broken, report)
     _no_borrowed_photos(report, [*products, *stories])
     published = sorted((s for s in stories if s.consent), key=lambda s: (s.date, s.slug))
     return Catalog(
@@ -409,9 +411,12 @@ def _consent(fields: Fields) -> bool:
     return False
 
 
-def _check_story_links(story: Story, products: dict[str, Product], report: Report) -> None:
+def _check_story_links(story: Story, products: dict[str, Product], broken: set[str],
+                       report: Report) -> None:
+    """Each product a story names must exist. One whose file has its own errors exists:
+    naming it again, or offering another product instead, would mislead."""
     for slug, loc in story.products:
-        if slug not in products:
+        if slug not in products and slug not in broken:
             close = suggest(slug, products)
             key = "story.unknown_product_close" if close else "story.unknown_product"
             report.error(loc, key, slug=slug, close=close or "")

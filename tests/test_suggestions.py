@@ -124,3 +124,18 @@ def test_new_product_uses_the_existing_category_written_in_other_capitals(site) 
     assert "Kategori ini sudah ada, ditulis: Keset Perca" in result.output
     assert 'category: "Keset Perca"' in (root / "content/products/tikar-biru.yaml").read_text()
     assert run(root, "check").exit_code == 0
+
+
+def test_a_story_naming_a_product_with_errors_gets_no_wrong_suggestion(site) -> None:  # type: ignore[no-untyped-def]
+    """A product whose file has a mistake is still there: the story naming it is not
+    told that it does not exist, nor offered another product."""
+    root = site({
+        P: PRODUCT_YAML.replace("25000", "25.000"),
+        "content/products/keset-besar.yaml": PRODUCT_YAML.replace("Keset Bulat", "Keset Besar"),
+        "content/stories/cerita.md": "---\ntitle: Cerita\nmember: Bu Sari\ndate: 2026-01-02\n"
+                                     "consent: true\nproducts:\n  - keset\n---\nIsi.\n",
+    })
+    errors = [line for line in run(root, "check").output.splitlines()
+              if line.startswith("masalah")]
+    assert errors == [f'masalah: {P}:2: harga "25.000" terbaca sebagai 25 — tulis angka penuh '
+                      "tanpa titik: 25000"]
