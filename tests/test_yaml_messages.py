@@ -15,6 +15,26 @@ from tests.conftest import REPO, SITE_YAML, run
 P = "content/products/keset.yaml"
 EN = SITE_YAML + "language: en\n"
 
+CONTINUATION = (  # a line of the description above, not indented (id, en)
+    "baris ini sepertinya lanjutan teks description di atasnya, tetapi tidak diawali spasi — "
+    "beri dua spasi di awal baris ini, dan ubah baris 2 menjadi  description: |  dengan "
+    "teksnya di baris-baris berikutnya, juga diawali dua spasi",
+    "this line looks like more of the description text above, but it is not indented — "
+    "indent it by two spaces, and change line 2 to  description: |  with its text on the "
+    "lines below, also indented by two spaces")
+AFTER_QUOTE = (
+    "ada teks setelah tanda kutip penutup di baris ini — masukkan seluruh teks ke dalam tanda "
+    "kutip; bila teksnya memuat tanda kutip satu ('), pakai tanda kutip dua (\") di luarnya:  "
+    'name: "..."',
+    "there is text after the closing quote on this line — put the whole text inside the "
+    "quotes; if it contains a single quote ('), use double quotes (\") around it:  "
+    'name: "..."')
+INDENTED = (
+    "baris ini diawali spasi, tidak sejajar dengan baris-baris di atasnya — hapus spasi di "
+    "awal baris ini; hanya butir daftar dan lanjutan teks yang diawali spasi",
+    "this line starts with spaces, out of line with the lines above — remove the spaces at "
+    "its start; only list items and continued text are indented")
+
 # name: (file text, line to fix, Indonesian message, English message)
 BROKEN = {
     "unclosed double quote": (
@@ -45,20 +65,10 @@ BROKEN = {
     "text line without indentation": (
         "name: Keset Bulat\ndescription: Keset lembut.\nBisa dicuci pakai tangan.\nprice: 25000\n",
         3,
-        "baris ini sepertinya lanjutan teks description di atasnya, tetapi tidak diawali spasi — "
-        "beri dua spasi di awal baris ini, dan ubah baris 2 menjadi  description: |  dengan "
-        "teksnya di baris-baris berikutnya, juga diawali dua spasi",
-        "this line looks like more of the description text above, but it is not indented — "
-        "indent it by two spaces, and change line 2 to  description: |  with its text on the "
-        "lines below, also indented by two spaces"),
+        *CONTINUATION),
     "text under | without indentation": (
         "name: Keset Bulat\ndescription: |\nKeset lembut.\nprice: 25000\n", 3,
-        "baris ini sepertinya lanjutan teks description di atasnya, tetapi tidak diawali spasi — "
-        "beri dua spasi di awal baris ini, dan ubah baris 2 menjadi  description: |  dengan "
-        "teksnya di baris-baris berikutnya, juga diawali dua spasi",
-        "this line looks like more of the description text above, but it is not indented — "
-        "indent it by two spaces, and change line 2 to  description: |  with its text on the "
-        "lines below, also indented by two spaces"),
+        *CONTINUATION),
     "list item without a dash": (
         "name: Keset Bulat\nmaterials:\n  - kain perca\n  benang\nprice: 25000\n", 4,
         "baris ini sepertinya butir daftar di atasnya, tetapi tidak diawali tanda - — tulis  - "
@@ -87,32 +97,16 @@ BROKEN = {
         'put the text in quotes:  maker: "Bu Sari: penjahit"'),
     "indented line": (
         "name: Keset Bulat\n  price: 25000\ncategory: Keset Perca\n", 2,
-        "baris ini diawali spasi, tidak sejajar dengan baris-baris di atasnya — hapus spasi di "
-        "awal baris ini; hanya butir daftar dan lanjutan teks yang diawali spasi",
-        "this line starts with spaces, out of line with the lines above — remove the spaces at "
-        "its start; only list items and continued text are indented"),
+        *INDENTED),
     "indented line after a list": (
         "name: Keset Bulat\nimages:\n  - images/keset.jpg\n price: 25000\n", 4,
-        "baris ini diawali spasi, tidak sejajar dengan baris-baris di atasnya — hapus spasi di "
-        "awal baris ini; hanya butir daftar dan lanjutan teks yang diawali spasi",
-        "this line starts with spaces, out of line with the lines above — remove the spaces at "
-        "its start; only list items and continued text are indented"),
+        *INDENTED),
     "text after the closing quote": (
         'name: "Keset" Bulat\nprice: 25000\n', 1,
-        "ada teks setelah tanda kutip penutup di baris ini — masukkan seluruh teks ke dalam tanda "
-        "kutip; bila teksnya memuat tanda kutip satu ('), pakai tanda kutip dua (\") di luarnya:  "
-        'name: "..."',
-        "there is text after the closing quote on this line — put the whole text inside the "
-        "quotes; if it contains a single quote ('), use double quotes (\") around it:  "
-        'name: "..."'),
+        *AFTER_QUOTE),
     "apostrophe inside single quotes": (
         "name: 'Keset Bu Ani's'\nprice: 25000\n", 1,
-        "ada teks setelah tanda kutip penutup di baris ini — masukkan seluruh teks ke dalam tanda "
-        "kutip; bila teksnya memuat tanda kutip satu ('), pakai tanda kutip dua (\") di luarnya:  "
-        'name: "..."',
-        "there is text after the closing quote on this line — put the whole text inside the "
-        "quotes; if it contains a single quote ('), use double quotes (\") around it:  "
-        'name: "..."'),
+        *AFTER_QUOTE),
     "text starting with @": (
         "name: Keset Bulat\nmaker: @bu.sari\n", 2,
         'teks yang diawali @ tidak bisa dibaca tanpa tanda kutip — beri tanda kutip:  maker: '
