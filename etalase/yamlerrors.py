@@ -38,9 +38,10 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explained:
     context = error.context_mark.line if error.context_mark else line
     for clue, reader in _READERS:
         if clue in problem:
-            found = reader(lines, line, context, at.column if at else 0)
-            if found:
-                return found
+            try:
+                return reader(lines, line, context, at.column if at else 0)
+            except (IndexError, AttributeError):  # an unforeseen shape: the plain message
+                break
     return Explained(min(line, len(lines) - 1), "yaml.syntax")
 
 
