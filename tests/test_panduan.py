@@ -32,8 +32,8 @@ from tests.fake_netlify import FakeNetlify
 GUIDE = REPO / "PANDUAN.md"
 BLOCK = re.compile(r"(?:<!-- (?P<marker>[^>]*?) -->\n)?```(?P<lang>\w*)\n(?P<body>.*?)```",
                    re.DOTALL)
-PROJECT = ("site.py", "pyproject.toml", "README.md", "PANDUAN.md", "etalase", "content",
-           "themes", "netlify.toml")
+NOT_UNPACKED = ("build", ".git", ".venv", ".etalase-cache", "node_modules", "test-artifacts",
+                "__pycache__", "*.egg-info", "site.zip", "price-tags.html")  # not in the ZIP
 
 
 @dataclass
@@ -125,15 +125,8 @@ def change_lines(path: Path, body: str) -> None:
 def home(tmp_path: Path) -> Path:
     """A volunteer's home folder: Etalase unpacked in ~/etalase, a photo in ~/Unduhan."""
     home = tmp_path / "rumah"
-    project = home / "etalase"
-    project.mkdir(parents=True)
-    for name in PROJECT:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, project / name)
+    home.mkdir()
+    shutil.copytree(REPO, home / "etalase", ignore=shutil.ignore_patterns(*NOT_UNPACKED))
     (home / "Unduhan").mkdir()
     (home / "Unduhan/keset-biru.jpg").write_bytes(jpeg((640, 480), (40, 90, 200)))
     return home
