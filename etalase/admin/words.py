@@ -27,11 +27,11 @@ WORDS: dict[str, dict[str, str]] = {
     "save": {"id": "Simpan", "en": "Save"},
     "delete": {"id": "Hapus", "en": "Delete"},
     "delete_confirm": {
-        "id": "Hapus produk ini? Berkasnya dipindah ke Sampah dan bisa dipulihkan.",
+        "id": "Hapus produk ini? File-nya dipindah ke Sampah dan bisa dipulihkan.",
         "en": "Delete this product? Its file moves to the Trash and can be restored.",
     },
     "delete_story_confirm": {
-        "id": "Hapus cerita ini? Berkasnya dipindah ke Sampah dan bisa dipulihkan.",
+        "id": "Hapus cerita ini? File-nya dipindah ke Sampah dan bisa dipulihkan.",
         "en": "Delete this story? Its file moves to the Trash and can be restored.",
     },
     "yes_delete": {"id": "Ya, pindahkan ke Sampah", "en": "Yes, move it to the Trash"},
@@ -39,7 +39,7 @@ WORDS: dict[str, dict[str, str]] = {
     "restore": {"id": "Pulihkan", "en": "Restore"},
     "trash_empty": {"id": "Sampah kosong.", "en": "The trash is empty."},
     "trash_intro": {
-        "id": "Berkas yang dihapus disimpan di sini (folder {folder}), tidak ikut terbit.",
+        "id": "File yang dihapus disimpan di sini (folder {folder}), tidak ikut terbit.",
         "en": "Deleted files are kept here (folder {folder}); they are never published.",
     },
     "deleted_on": {"id": "dihapus {when}", "en": "deleted {when}"},
@@ -55,7 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Belum disimpan. Perbaiki isian yang ditandai di bawah, lalu tekan Simpan lagi.",
         "en": "Not saved yet. Fix the marked fields below, then press Save again.",
     },
-    "other_problems": {"id": "Masalah lain di berkas ini:", "en": "Other problems in this file:"},
+    "other_problems": {"id": "Masalah lain di file ini:", "en": "Other problems in this file:"},
     "conflict": {
         "id": "Belum disimpan: produk ini sudah diubah di tempat lain sejak Anda membukanya.",
         "en": "Not saved: this was changed elsewhere since you opened it.",
@@ -67,7 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
               "changed stay as you wrote them. Check them, then press Save again.",
     },
     "conflict_gone": {
-        "id": "Belum disimpan: berkas ini sudah dihapus di tempat lain. Lihat Sampah.",
+        "id": "Belum disimpan: file ini sudah dihapus di tempat lain. Lihat Sampah.",
         "en": "Not saved: this file was deleted elsewhere. See the Trash.",
     },
     "conflict_unknown": {
@@ -170,7 +170,7 @@ WORDS: dict[str, dict[str, str]] = {
     "request.not_found": {"id": "Halaman admin ini tidak ada.",
                           "en": "There is no such admin page."},
     "request.bad_name": {
-        "id": "Nama berkas ini tidak bisa dipakai: hanya huruf, angka dan tanda minus.",
+        "id": "Nama file ini tidak bisa dipakai: hanya huruf, angka dan tanda minus.",
         "en": "This file name cannot be used: only letters, digits and dashes.",
     },
     "upload.too_big": {
@@ -194,7 +194,7 @@ WORDS: dict[str, dict[str, str]] = {
               "phone photo.",
     },
     "upload.bad_name": {
-        "id": "Nama berkas \"{name}\" tidak bisa dipakai, tidak disimpan. Pilih fotonya "
+        "id": "Nama file \"{name}\" tidak bisa dipakai, tidak disimpan. Pilih fotonya "
               "langsung dari kamera atau galeri.",
         "en": "The file name \"{name}\" cannot be used; it was not kept. Choose the photo "
               "straight from the camera or gallery.",
@@ -208,7 +208,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The story {story} names this product. Remove it from that story's products first.",
     },
     "restore_taken": {
-        "id": "Tidak bisa dipulihkan: sudah ada berkas {path}. Ganti dulu nama berkas itu.",
+        "id": "Tidak bisa dipulihkan: sudah ada file {path}. Ganti dulu nama file itu.",
         "en": "Cannot restore: a file {path} exists already. Rename that file first.",
     },
     "consent_help": {
