@@ -202,9 +202,10 @@ def _finish(keys: PageKeys, known: dict[str, str | None], out: StagedOutput | Up
     from etalase import headers
     from etalase.memo import PageRecord
 
-    data = html.encode("utf-8")
+    found = headers.inline_hashes(html)
+    data = headers.with_meta_policy(html, found).encode("utf-8")
     record = PageRecord(known[page.path] or keys.key(page), hashlib.sha256(data).hexdigest(),
-                        headers.inline_hashes(html))
+                        found)
     if out.direct:
         out.put(PurePosixPath(page.path), data)
         return record, None

@@ -103,7 +103,7 @@ def new(root: Path, kind: str, name: str | None) -> None:
 @option("--to", "target", type=click.Choice(["netlify", "git", "zip"]), default="netlify",
               show_default=True, help="Where to publish.")
 @option("--no-build", is_flag=True, help="Publish build/ as it is (still checked).")
-@option("--dry-run", is_flag=True, help="Netlify: list what would be uploaded, and bytes.")
+@option("--dry-run", is_flag=True, help="Show what would be published; publish nothing.")
 @option("--remote", default="origin", show_default=True, help="git: remote name or URL.")
 @option("--branch", default="gh-pages", show_default=True, help="git: branch to publish.")
 @option("--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -190,12 +190,12 @@ def _publisher(target, root, build_dir, config, lang, dry_run, remote, branch, o
     if target == "zip":
         from etalase.deploy import archive
 
-        return archive.publish(build_dir, output or root / "site.zip", lang)
+        return archive.publish(build_dir, output or root / "site.zip", lang, dry_run)
     if target == "git":
         from etalase.deploy import git
 
         url = git.remote_url(root, remote, lang)
-        return git.publish(build_dir, url, branch, f"Publish {config.title}", lang)
+        return git.publish(build_dir, url, branch, f"Publish {config.title}", lang, dry_run)
     from etalase.deploy import netlify
 
     return netlify.publish(build_dir, _netlify_client(config, lang), dry_run)

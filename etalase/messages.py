@@ -651,6 +651,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("remote git \"{remote}\" tidak ada", "tulis alamatnya langsung:  --remote https://..."),
         "en": ("there is no git remote \"{remote}\"", "give its address instead:  --remote https://..."),
     },
+    "deploy.git_target": {
+        "id": ("isi cabang {branch} di {url} akan diganti dengan build/ ini", ""),
+        "en": ("the branch {branch} of {url} is replaced with this build/", ""),
+    },
+    "deploy.git_dry_run": {
+        "id": ("uji coba: {count} file akan diterbitkan; tidak ada yang dikirim", ""),
+        "en": ("dry run: {count} files would be published; nothing was pushed", ""),
+    },
+    "deploy.zip_dry_run": {
+        "id": ("uji coba: {path} akan berisi {count} file ({size} KB sebelum dipadatkan); tidak ada yang ditulis", ""),
+        "en": ("dry run: {path} would hold {count} files ({size} KB before compression); nothing was written", ""),
+    },
     "deploy.git_failed": {
         "id": ("git {command} gagal: {detail}", "periksa alamat remote dan izin menulis ke sana"),
         "en": ("git {command} failed: {detail}", "check the remote address and that you may push to it"),
@@ -763,8 +775,8 @@ HELP_ID: dict[str, str] = {
         "sendiri di file isi).",
     "Where to publish.": "Tujuan penerbitan.",
     "Publish build/ as it is (still checked).": "Terbitkan build/ apa adanya (tetap diperiksa).",
-    "Netlify: list what would be uploaded, and bytes.":
-        "Netlify: tampilkan apa yang akan diunggah, beserta ukurannya.",
+    "Show what would be published; publish nothing.":
+        "Tampilkan apa yang akan diterbitkan, tanpa menerbitkan apa pun.",
     "git: remote name or URL.": "git: nama remote atau URL-nya.",
     "git: branch to publish.": "git: cabang tujuan.",
     "zip: the file to write (default: site.zip beside build/).":

@@ -28,6 +28,7 @@ import click
 
 from etalase import build, messages
 from etalase.errors import EtalaseError
+from etalase.headers import without_meta_policy
 from etalase.language import peek_base_path, peek_language
 
 OVERLAY = (
@@ -153,6 +154,9 @@ class Preview:
         kind = (mimetypes.guess_type(path.name)[0] if path else None) or "text/html"
         if kind == "text/html":
             self.served[url_path] = self.generation
+            # The preview's own live-reload script and error overlay are not in the page's
+            # policy (the built page keeps it; serve never sent the _headers one either).
+            data = without_meta_policy(data)
             if self.errors:
                 data = data.replace(b"</body>", self.overlay() + b"</body>", 1)
         headers = [("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/")

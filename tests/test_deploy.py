@@ -253,6 +253,36 @@ def test_git_deploy_adds_one_commit_per_change(repo) -> None:  # type: ignore[no
     assert "produk/tikar/index.html" in git("ls-tree", "-r", "--name-only", "pages", cwd=bare)
 
 
+def test_git_dry_run_pushes_nothing_and_says_what_it_would_replace(repo) -> None:  # type: ignore[no-untyped-def]
+    root, bare = repo
+    result = run(root, "deploy", "--to", "git", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert f"isi cabang gh-pages di {bare} akan diganti dengan build/ ini" in result.output
+    assert "uji coba:" in result.output and "tidak ada yang dikirim" in result.output
+    assert git("branch", "--list", cwd=bare) == "", "nothing was pushed"
+    assert run(root, "deploy", "--to", "git").exit_code == 0
+    live = git("rev-parse", "gh-pages", cwd=bare)
+    (root / "content/products/tikar.yaml").write_text(PRODUCT_YAML.replace("Keset Bulat", "Tikar"))
+    assert run(root, "deploy", "--to", "git", "--dry-run").exit_code == 0
+    assert git("rev-parse", "gh-pages", cwd=bare) == live
+
+
+def test_git_deploy_never_shows_a_password_in_the_remote_url(repo) -> None:  # type: ignore[no-untyped-def]
+    root, _ = repo
+    url = "https://volunteer:ghp_secret123@127.0.0.1:9/toko.git"  # nothing listens there
+    result = run(root, "deploy", "--to", "git", "--remote", url, "--dry-run")
+    assert "ghp_secret123" not in result.output
+    assert "https://***@127.0.0.1:9/toko.git" in result.output
+
+
+def test_zip_dry_run_writes_nothing(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    result = run(root, "deploy", "--to", "zip", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "uji coba:" in result.output and "tidak ada yang ditulis" in result.output
+    assert not (root / "site.zip").exists()
+
+
 def test_git_deploy_to_unknown_remote(site) -> None:  # type: ignore[no-untyped-def]
     root = site()
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
