@@ -115,8 +115,12 @@ def load_catalog(root: Path, report: Report, memo: Memo | None = None) -> Catalo
     """Every product and story; with a ``memo``, unchanged files are not read again."""
     products = _load_all(root, PRODUCTS_DIR, (".yaml", ".yml"), load_product, report, memo)
     products = _unique_urls(products, report)
+    for copy, original in copies(products):
+        _warn_copy(copy, original, report)
     stories = _load_all(root, STORIES_DIR, (".md",), load_story, report, memo)
     stories = _unique_urls(stories, report)
+    for copy, original in copies(stories):
+        _check_story_copy(copy, original, report)
     by_slug = {product.slug: product for product in products}
     broken = {slugify(Path(p.loc.path).stem) for p in report.problems
               if p.severity == "error" and p.loc.path.startswith(f"{PRODUCTS_DIR}/")}
@@ -207,6 +211,47 @@ def _slug(rel: str, report: Report) -> str | None:
     if not slug:
         report.error(Loc(rel), "file.bad_name")
     return slug or None
+
+
+# Names a file manager gives a copy: "x copy.yaml", "x copy 2", "x - Copy", "x - Copy (2)",
+# "x (1).md", "Copy of x", "Salinan x", "x - Salinan", "x (salinan)".
+_COPY_NAME = re.compile(
+    r"(?:copy of|salinan(?: dari)?)\s+(?P<after>.+)"
+    r"|(?P<before>.+?)(?:\s*-\s*(?:copy|salinan)(?:\s*\(\d+\))?|\s+(?:copy|salinan)(?:\s*\d+)?"
+    r"|\s*\((?:\d+|copy|salinan)\))",
+    re.IGNORECASE)
+
+
+def copy_of(stem: str) -> str | None:
+    """The name a file manager's copy was copied from ("teh-rosela copy" -> "teh-rosela")."""
+    found = _COPY_NAME.fullmatch(stem.strip())
+    return (found.group("after") or found.group("before")).strip() if found else None
+
+
+def copies(items):  # type: ignore[no-untyped-def]
+    """(copy, original or None) for each item whose file name is a file manager's copy."""
+    by_stem = {Path(item.source).stem.lower(): item for item in items}
+    for item in items:
+        original = copy_of(Path(item.source).stem)
+        if original is not None:
+            yield item, by_stem.get(original.lower())
+
+
+def _warn_copy(copy: Product, original: Product | None, report: Report) -> None:
+    if original is None:
+        report.warning(Loc(copy.source), "file.copy_name")
+    else:
+        report.warning(Loc(copy.source), "file.copy", original=original.source)
+
+
+def _check_story_copy(copy: Story, original: Story | None, report: Report) -> None:
+    """A copy of a story may publish a story its member withdrew: an error, unless the copy
+    is a story of its own (its own consent and another title)."""
+    if copy.consent and (original is None or original.title != copy.title):
+        _warn_copy(copy, original, report)  # type: ignore[arg-type]
+    else:
+        report.error(Loc(copy.source), "story.copy",
+                     original=original.source if original else "?")
 
 
 def _unique_urls(items, report):  # type: ignore[no-untyped-def]

@@ -70,6 +70,24 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this line holds a text-direction override ({code}) that can disguise what it says",
                "remove it: type the line again rather than pasting it from another app"),
     },
+    "file.copy": {
+        "id": ("file ini tampaknya salinan dari {original}",
+               "hapus salinannya; bila memang barang lain, beri nama file sesuai namanya"),
+        "en": ("this file looks like a copy of {original}",
+               "delete the copy; if it really is something else, name the file after it"),
+    },
+    "file.copy_name": {
+        "id": ("nama file ini seperti nama salinan (copy, (1), Salinan)",
+               "ganti nama file sesuai nama barangnya, misalnya keset-bulat.yaml"),
+        "en": ("this file is named like a copy (copy, (1), Salinan)",
+               "rename it after what it holds, e.g. round-doormat.yaml"),
+    },
+    "story.copy": {
+        "id": ("cerita ini tampaknya salinan dari {original}, dan salinan bisa menerbitkan lagi cerita yang sudah ditarik",
+               "hapus salinannya; bila memang cerita lain, beri judul lain dan tulis  consent: true  setelah anggotanya setuju"),
+        "en": ("this story looks like a copy of {original}, and a copy can publish again a story that was withdrawn",
+               "delete the copy; if it really is another story, give it another title and write  consent: true  once its member agrees"),
+    },
     "file.ignored": {
         "id": ("file ini dilewati karena akhirannya bukan {kinds}",
                "ganti nama file agar berakhiran {kinds}, atau pindahkan"),

@@ -244,13 +244,40 @@ def test_git_deploy_publishes_exactly_the_build_without_touching_the_work_tree(r
     assert git("rev-list", "--count", "gh-pages", cwd=bare) == "1"
 
 
-def test_git_deploy_adds_one_commit_per_change(repo) -> None:  # type: ignore[no-untyped-def]
+def test_git_deploy_replaces_the_branch_with_one_parentless_commit(repo) -> None:  # type: ignore[no-untyped-def]
     root, bare = repo
     assert run(root, "deploy", "--to", "git", "--branch", "pages").exit_code == 0
     (root / "content/products/tikar.yaml").write_text(PRODUCT_YAML.replace("Keset Bulat", "Tikar"))
     assert run(root, "deploy", "--to", "git", "--branch", "pages").exit_code == 0
-    assert git("rev-list", "--count", "pages", cwd=bare) == "2"
+    assert git("rev-list", "--count", "pages", cwd=bare) == "1"
+    assert git("rev-list", "--parents", "-n1", "pages", cwd=bare).split() == [
+        git("rev-parse", "pages", cwd=bare)], "no parent"
     assert "produk/tikar/index.html" in git("ls-tree", "-r", "--name-only", "pages", cwd=bare)
+
+
+def test_a_withdrawn_story_is_in_no_object_of_the_branch_after_the_next_deploy(repo) -> None:  # type: ignore[no-untyped-def]
+    """A public gh-pages branch with history would keep a withdrawn story readable."""
+    root, bare = repo
+    secret = "Kisah pribadi Bu Nur yang ia tarik kembali"
+    story = root / "content/stories/cerita.md"
+    story.parent.mkdir(exist_ok=True)
+    story.write_text(STORY.format(consent="true").replace("Isi.", secret))
+    assert run(root, "deploy", "--to", "git").exit_code == 0
+    assert secret in reachable_text(bare, "gh-pages")
+    story.write_text(STORY.format(consent="false").replace("Isi.", secret))
+    result = run(root, "deploy", "--to", "git")
+    assert result.exit_code == 0, result.output
+    assert "Bu Nur" not in reachable_text(bare, "gh-pages")
+    assert "index.html" in git("ls-tree", "--name-only", "gh-pages", cwd=bare)
+
+
+def reachable_text(bare: Path, branch: str) -> str:
+    """Every object reachable from the branch (all commits, trees and blobs), as text."""
+    objects = [line.split()[0] for line in
+               git("rev-list", "--objects", branch, cwd=bare).splitlines()]
+    return "\n".join(subprocess.run(["git", "cat-file", "-p", sha], cwd=bare,
+                                    capture_output=True, check=True).stdout.decode(errors="replace")
+                     for sha in objects)
 
 
 def test_git_dry_run_pushes_nothing_and_says_what_it_would_replace(repo) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,9 @@
 The commit is made in a throw-away repository with the build folder as its work tree, so
 the volunteer's own repository, branch and files are never touched. A build identical to
 what the branch already holds makes no new commit.
+
+Each deploy is one commit without a parent, force-pushed over the branch: the branch never
+holds an older build, so a withdrawn story is in none of its objects after the next deploy.
 """
 
 from __future__ import annotations
@@ -47,11 +50,11 @@ def publish(build_dir: Path, url: str, branch: str, message: str, lang: str,
         if parent and git("rev-parse", f"{parent}^{{tree}}") == tree:
             yield f"{branch}: {parent[:10]} ({len(files)} files, unchanged)"
             return
-        commit = git("commit-tree", tree, *(["-p", parent] if parent else []), "-m", message)
+        commit = git("commit-tree", tree, "-m", message)  # no parent: no history
         if dry_run:
             yield messages.text("deploy.git_dry_run", lang, {"count": len(files)})[0]
             return
-        git("push", "--quiet", url, f"{commit}:refs/heads/{branch}")
+        git("push", "--quiet", "--force", url, f"{commit}:refs/heads/{branch}")
         yield f"{branch}: {commit[:10]} ({len(files)} files)"
 
 
