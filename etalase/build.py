@@ -52,17 +52,18 @@ class Loaded:
 
 
 def check(root: Path, strict: bool = False, lang: str = "id", read: ReadFiles = read_files,
-          photo_digests: dict[str, str] | None = None) -> Loaded:
+          photo_digests: dict[str, str] | None = None, lenient: bool = False) -> Loaded:
     """Loads and validates everything without writing; raises Abort on problems.
     ``read`` runs the loaders (a build's memory does not read unchanged files again);
-    ``photo_digests``: the hashes of photos' bytes by source, when known already."""
+    ``photo_digests``: the hashes of photos' bytes by source, when known already.
+    ``lenient``: unknown fields are warnings, not errors."""
     from etalase import images
     from etalase.catalog import load_catalog
     from etalase.config import load_config
     from etalase.imagesettings import ImageSettings
     from etalase.render import Theme
 
-    report = Report()
+    report = Report(lenient)
     config = load_config(root, report, read)
     catalog = load_catalog(root, report, read)
     if config is None:
@@ -86,12 +87,13 @@ def check(root: Path, strict: bool = False, lang: str = "id", read: ReadFiles = 
 
 
 def build(root: Path, strict: bool = False, lang: str = "id",
-          progress: images.Progress | None = None, decision: Decision | None = None) -> Built:
+          progress: images.Progress | None = None, decision: Decision | None = None,
+          lenient: bool = False) -> Built:
     """Writes the site; ``build/`` changes, in one step, only when all went well. Only
     pages whose inputs changed are rendered again. The caller holds the build lock
     (``incremental.build``, which may have made the ``decision`` already)."""
-    memory = incremental.begin(root, strict, decision=decision)  # decide
-    loaded = check(root, strict, lang, memory.read, memory.photo_digests)  # load
+    memory = incremental.begin(root, strict, lenient=lenient, decision=decision)  # decide
+    loaded = check(root, strict, lang, memory.read, memory.photo_digests, lenient)  # load
     with memory.output() as out:
         image_sets, preview = _images(loaded, out, progress)  # images
         renderer, extras = _renderer(loaded, image_sets, preview)
@@ -190,9 +192,10 @@ def _finish(keys: incremental.PageKeys, known: dict[str, str | None], out: Outpu
     from etalase import headers
     from etalase.incremental import PageRecord
 
-    data = html.encode("utf-8")
+    found = headers.inline_hashes(html)
+    data = headers.with_meta_policy(html, found).encode("utf-8")
     record = PageRecord(known[page.path] or keys.key(page), hashlib.sha256(data).hexdigest(),
-                        headers.inline_hashes(html))
+                        found)
     if out.direct:
         out.put(PurePosixPath(page.path), data)
         return record, None

@@ -6,13 +6,15 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from etalase import markup, paths
+from etalase import hints, markup, paths
 from etalase.config import MAX_YAML_BYTES
-from etalase.errors import Loc, Report
-from etalase.fields import Fields, suggest
+from etalase.errors import Loc, Problem, Report
+from etalase.fields import Fields
+from etalase.hints import suggest
 from etalase.reading import Markdown, ReadFiles, read_files
 from etalase.yamlio import Map, Node, Scalar, load_mapping, read_text
 
@@ -61,6 +63,7 @@ class Product:
     featured: bool
     whatsapp: str | None
     date: dt.date | None = None  # when it was listed: the feed and sitemap use it
+    category_line: int | None = None  # where the category is written, for problems
 
     @property
     def sold_out(self) -> bool:
@@ -111,11 +114,18 @@ def load_catalog(root: Path, report: Report, read: ReadFiles = read_files) -> Ca
     a build with a memory passes one that does not read unchanged files again)."""
     products = _load_all(root, PRODUCTS_DIR, (".yaml", ".yml"), load_product, report, read)
     products = _unique_urls(products, report)
+    for copy, original in copies(products):
+        _warn_copy(copy, original, report)
     stories = _load_all(root, STORIES_DIR, (".md",), load_story, report, read)
     stories = _unique_urls(stories, report)
+    for copy, original in copies(stories):
+        _check_story_copy(copy, original, report)
     by_slug = {product.slug: product for product in products}
+    broken = {slugify(Path(p.loc.path).stem) for p in report.problems
+              if p.severity == "error" and p.loc.path.startswith(f"{PRODUCTS_DIR}/")}
     for story in stories:
-        _check_story_links(story, by_slug, report)
+        _check_story_links(story, by_slug, broken, report)
+    _no_borrowed_photos(report, [*products, *stories])
     published = sorted((s for s in stories if s.consent), key=lambda s: (s.date, s.slug))
     return Catalog(
         products=tuple(sorted(products, key=lambda p: (p.name.lower(), p.slug))),
@@ -153,11 +163,68 @@ def photos_of(item: object) -> list[Photo]:
     return [item.photo] if isinstance(item, Story) and item.photo else []
 
 
+def _no_borrowed_photos(report: Report, items: list[Product | Story]) -> None:
+    """A missing photo's suggestion is taken back when another product or story shows
+    that photo (following it would publish the wrong picture), unless it is the very
+    name typed, in other capitals."""
+    shown_by: dict[str, set[str]] = {}
+    for item in items:
+        for photo in photos_of(item):
+            shown_by.setdefault(photo.src, set()).add(item.source)
+    for index, problem in enumerate(report.problems):
+        close, typed = problem.args.get("close", ""), problem.args.get("value", "")
+        if (problem.key == "path.missing_close" and close.lower() != typed.lower()
+                and shown_by.get(close, set()) - {problem.loc.path}):
+            report.problems[index] = Problem(problem.loc, "path.missing",
+                                             {"value": problem.args["value"]})
+
+
 def _slug(rel: str, report: Report) -> str | None:
     slug = slugify(Path(rel).stem)
     if not slug:
         report.error(Loc(rel), "file.bad_name")
     return slug or None
+
+
+# Names a file manager gives a copy: "x copy.yaml", "x copy 2", "x - Copy", "x - Copy (2)",
+# "x (1).md", "Copy of x", "Salinan x", "x - Salinan", "x (salinan)".
+_COPY_NAME = re.compile(
+    r"(?:copy of|salinan(?: dari)?)\s+(?P<after>.+)"
+    r"|(?P<before>.+?)(?:\s*-\s*(?:copy|salinan)(?:\s*\(\d+\))?|\s+(?:copy|salinan)(?:\s*\d+)?"
+    r"|\s*\((?:\d+|copy|salinan)\))",
+    re.IGNORECASE)
+
+
+def copy_of(stem: str) -> str | None:
+    """The name a file manager's copy was copied from ("teh-rosela copy" -> "teh-rosela")."""
+    found = _COPY_NAME.fullmatch(stem.strip())
+    return (found.group("after") or found.group("before")).strip() if found else None
+
+
+def copies(items):  # type: ignore[no-untyped-def]
+    """(copy, original or None) for each item whose file name is a file manager's copy."""
+    by_stem = {Path(item.source).stem.lower(): item for item in items}
+    for item in items:
+        original = copy_of(Path(item.source).stem)
+        if original is not None:
+            yield item, by_stem.get(original.lower())
+
+
+def _warn_copy(copy: Product, original: Product | None, report: Report) -> None:
+    if original is None:
+        report.warning(Loc(copy.source), "file.copy_name")
+    else:
+        report.warning(Loc(copy.source), "file.copy", original=original.source)
+
+
+def _check_story_copy(copy: Story, original: Story | None, report: Report) -> None:
+    """A copy of a story may publish a story its member withdrew: an error, unless the copy
+    is a story of its own (its own consent and another title)."""
+    if copy.consent and (original is None or original.title != copy.title):
+        _warn_copy(copy, original, report)  # type: ignore[arg-type]
+    else:
+        report.error(Loc(copy.source), "story.copy",
+                     original=original.source if original else "?")
 
 
 def _unique_urls(items, report):  # type: ignore[no-untyped-def]
@@ -186,15 +253,20 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
     name = fields.text("name", required=True, max_len=80)
     price = fields.price()
     category = fields.text("category", required=True, max_len=40)
-    status = fields.text("status") or "available"
+    status = fields.text("status", word=True) or "available"
     if status not in STATUSES:
-        close = suggest(status, STATUSES) or STATUSES[0]
-        report.error(fields.loc("status"), "product.status", value=status, close=close)
+        close = hints.status_for(status, STATUSES)
+        key = "product.status_close" if close else "product.status"
+        report.error(fields.loc("status"), key, value=status, close=close or "")
     category_slug = slugify(category or "")
     if category and not category_slug:
         report.error(fields.loc("category"), "product.category_slug", value=category)
     description = fields.text("description", max_len=5000) or ""
     _warn_markdown_images(description, fields, "description")
+    _starter_left(fields, "description", description, fields.loc("description"))
+    materials = fields.located_texts("materials")
+    for text, loc in materials:
+        _starter_left(fields, "materials", text, loc)
     images = tuple(_photos(fields, root, name or ""))
     variants = tuple(_variants(fields, price))
     values = (name, price, category, category_slug or None)
@@ -204,11 +276,16 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
         slug=slug, source=rel, name=name, price=price, category=category,  # type: ignore[arg-type]
         category_slug=category_slug, description_html=markdown(description),
         images=images, status=status, variants=variants,
-        maker=fields.text("maker", max_len=60), materials=tuple(fields.text_list("materials")),
+        maker=fields.text("maker", max_len=60), materials=tuple(text for text, _ in materials),
         weight=fields.whole_number("weight"), tags=tuple(fields.text_list("tags", max_len=30)),
         featured=fields.boolean("featured"), whatsapp=fields.phone("whatsapp"),
-        date=_date(fields, required=False),
+        date=_date(fields, required=False), category_line=fields.loc("category").line,
     )
+
+
+def _starter_left(fields: Fields, key: str, text: str, loc: Loc) -> None:
+    if hints.is_starter_text(key, text):
+        fields.report.error(loc, "starter.left", key=key, value=text)
 
 
 def _warn_markdown_images(text: str, fields: Fields, key: str) -> None:
@@ -230,7 +307,8 @@ def _photo(node: Node, fields: Fields, root: Path, default_alt: str) -> Photo | 
         return None
     if not src:
         return None
-    path, problem, args = paths.resolve_image(src, root / "content")
+    owner = slugify(Path(fields.path).stem)
+    path, problem, args = paths.resolve_image(src, root / "content", owner)
     if problem:
         fields.report.error(loc, problem, **args)
         return None
@@ -265,20 +343,29 @@ def _variants(fields: Fields, price: int | None) -> list[Variant]:
 
 
 def _categories(products: list[Product], report: Report) -> tuple[Category, ...]:
-    names: dict[str, tuple[str, str]] = {}  # slug -> (name, first file)
+    """Products grouped by category address. Spellings that differ only in capitals or
+    spaces share an address; the spelling most products use is the category's name, and
+    each product written another way is reported with that spelling as the fix."""
     members: dict[str, list[Product]] = {}
     for product in sorted(products, key=lambda p: p.source):
-        first = names.setdefault(product.category_slug, (product.category, product.source))
-        if first[0] != product.category:
-            report.error(
-                Loc(product.source), "category.spelling",
-                value=product.category, other=first[0], file=first[1],
-            )
         members.setdefault(product.category_slug, []).append(product)
+    names = {slug: _majority(items) for slug, items in members.items()}
+    for slug, items in members.items():
+        count = sum(p.category == names[slug] for p in items)
+        for product in items:
+            if product.category != names[slug]:
+                report.error(Loc(product.source, product.category_line), "category.spelling",
+                             value=product.category, other=names[slug], count=count)
     return tuple(
-        Category(slug, names[slug][0], tuple(sorted(items, key=lambda p: p.name.lower())))
+        Category(slug, names[slug], tuple(sorted(items, key=lambda p: p.name.lower())))
         for slug, items in sorted(members.items())
     )
+
+
+def _majority(products: list[Product]) -> str:
+    """The spelling most products use; on a tie, the one of the first file."""
+    counts = Counter(p.category for p in products)
+    return max(counts, key=lambda name: counts[name])  # Counter keeps first-seen order
 
 
 def load_story(root: Path, rel: str, report: Report, text: str | None = None,
@@ -305,6 +392,9 @@ def load_story(root: Path, rel: str, report: Report, text: str | None = None,
     consent = _consent(fields)
     products = tuple(fields.located_texts("products"))
     body = text[match.end():]
+    if body.lstrip().startswith(hints.STARTER_TEXTS["text"]):
+        blank = body[: len(body) - len(body.lstrip())].count("\n")
+        report.error(Loc(rel, text.count("\n", 0, match.end()) + blank + 1), "starter.left_story")
     if markup.image_line(body) is not None:
         body_line = text.count("\n", 0, match.end()) + markup.image_line(body)  # type: ignore[operator]
         report.warning(Loc(rel, body_line), "markdown.image", key="text")
@@ -318,7 +408,7 @@ def load_story(root: Path, rel: str, report: Report, text: str | None = None,
 
 
 def _date(fields: Fields, required: bool = True) -> dt.date | None:
-    text = fields.text("date", required=required, max_len=40)
+    text = fields.text("date", required=required, max_len=40, word=True)
     if text is None:
         return None
     try:
@@ -329,9 +419,10 @@ def _date(fields: Fields, required: bool = True) -> dt.date | None:
 
 
 def _consent(fields: Fields) -> bool:
-    """Only an unquoted ``consent: true`` publishes a story; anything else is a "no"."""
+    """Only an unquoted ``consent: true`` (or True, TRUE: YAML's own spellings of it)
+    publishes a story; anything else is a "no"."""
     node = fields.raw("consent")
-    if isinstance(node, Scalar) and node.plain and node.text == "true":
+    if isinstance(node, Scalar) and node.plain and node.text in ("true", "True", "TRUE"):
         return True
     value = node.text if isinstance(node, Scalar) else ""
     key = "story.consent_quoted" if value.strip().lower() == "true" else "story.no_consent"
@@ -339,9 +430,12 @@ def _consent(fields: Fields) -> bool:
     return False
 
 
-def _check_story_links(story: Story, products: dict[str, Product], report: Report) -> None:
+def _check_story_links(story: Story, products: dict[str, Product], broken: set[str],
+                       report: Report) -> None:
+    """Each product a story names must exist. One whose file has its own errors exists:
+    naming it again, or offering another product instead, would mislead."""
     for slug, loc in story.products:
-        if slug not in products:
+        if slug not in products and slug not in broken:
             close = suggest(slug, products)
             key = "story.unknown_product_close" if close else "story.unknown_product"
             report.error(loc, key, slug=slug, close=close or "")

@@ -18,6 +18,10 @@ ROOT = option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
     show_default=True, help="The site folder (the one holding content/ and themes/).",
 )
+STRICT = option("--strict", is_flag=True,
+                help="Treat warnings (skipped files, photos inside text...) as problems that stop.")
+LENIENT = option("--lenient", is_flag=True,
+                 help="Report unknown fields as warnings (for notes of your own in content files).")
 
 
 @click.group(cls=LocalGroup)
@@ -40,27 +44,31 @@ def init(folder: Path) -> None:
 
 @main.command()
 @ROOT
-@option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
-def check(root: Path, strict: bool) -> None:
+@STRICT
+@LENIENT
+def check(root: Path, strict: bool, lenient: bool) -> None:
     """Validate content without writing anything."""
     from etalase import build
 
-    loaded = build.check(root, strict, peek_language(root))
-    catalog, lang = loaded.catalog, loaded.config.language
-    _show_notes(loaded.report, lang)
-    _say("summary.checked", lang, products=len(catalog.products), stories=len(catalog.stories))
+    loaded = build.check(root, strict, _lang(root, strict, lenient), lenient=lenient)
+    catalog, lang, report = loaded.catalog, loaded.config.language, loaded.report
+    _show_notes(report, lang)
+    warnings = sum(report.severity(p) == "warning" for p in report.unique())
+    _say("summary.checked_warnings" if warnings else "summary.checked", lang,
+         products=len(catalog.products), stories=len(catalog.stories), warnings=warnings)
 
 
 @main.command(name="build")
 @ROOT
-@option("--strict", is_flag=True, help="Treat warnings (unknown keys...) as errors.")
-def build_command(root: Path, strict: bool) -> None:
+@STRICT
+@LENIENT
+def build_command(root: Path, strict: bool, lenient: bool) -> None:
     """Check, then write the site into build/ (all or nothing)."""
     from etalase import incremental
 
-    lang = peek_language(root)
+    lang = _lang(root, strict, lenient)
     built = incremental.build(root, strict, lang, on_wait=_waiting(lang),
-                              progress=_progress_bar(lang))
+                              progress=_progress_bar(lang), lenient=lenient)
     for line in built.notes:
         click.echo(line, err=True)
     key = "summary.unchanged" if built.skipped else "summary.built"
@@ -99,15 +107,16 @@ def new(root: Path, kind: str, name: str | None) -> None:
 @option("--to", "target", type=click.Choice(["netlify", "git", "zip"]), default="netlify",
               show_default=True, help="Where to publish.")
 @option("--no-build", is_flag=True, help="Publish build/ as it is (still checked).")
-@option("--dry-run", is_flag=True, help="Netlify: list what would be uploaded, and bytes.")
+@option("--dry-run", is_flag=True, help="Show what would be published; publish nothing.")
 @option("--remote", default="origin", show_default=True, help="git: remote name or URL.")
 @option("--branch", default="gh-pages", show_default=True, help="git: branch to publish.")
 @option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="zip: the file to write (default: site.zip beside build/).")
 @option("--delete-old", is_flag=True,
               help="Netlify: delete every deploy except the live one (after withdrawing a story).")
+@LENIENT
 def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, branch: str,
-           output: Path | None, delete_old: bool) -> None:
+           output: Path | None, delete_old: bool, lenient: bool) -> None:
     """Publish the site: to Netlify (default), a git branch, or a zip for Netlify Drop."""
     from etalase import build, incremental
     from etalase.deploy import PublishError
@@ -116,14 +125,14 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
     if delete_old:
         from etalase.deploy import netlify
 
-        config = build.check(root, lang=lang).config
+        config = build.check(root, lang=lang, lenient=lenient).config
         for line in netlify.delete_old(_netlify_client(config, config.language), dry_run):
             click.echo(line)
         return
     with incremental.locked(root, _waiting(lang), lang):  # build/ stays as published
         if not no_build:
-            incremental.build(root, lang=lang, progress=_progress_bar(lang))
-        loaded = build.check(root, lang=lang)
+            incremental.build(root, lang=lang, progress=_progress_bar(lang), lenient=lenient)
+        loaded = build.check(root, lang=lang, lenient=lenient)
         build_dir, lang = root / build.BUILD_DIR, loaded.config.language
         if build_dir.is_dir() and not incremental.complete(root):
             raise PublishError("deploy.incomplete", lang, path=build_dir)
@@ -140,7 +149,8 @@ def deploy(root: Path, target: str, no_build: bool, dry_run: bool, remote: str, 
               help="Port to listen on.")
 @option("--admin", is_flag=True,
         help="Also serve an admin at /admin/ to edit the shop from a phone (prints its link).")
-def serve(root: Path, host: str, port: int, admin: bool) -> None:
+@LENIENT
+def serve(root: Path, host: str, port: int, admin: bool, lenient: bool) -> None:
     """Preview the site, rebuilding and reloading the browser on every change."""
     from urllib.parse import quote
 
@@ -160,7 +170,7 @@ def serve(root: Path, host: str, port: int, admin: bool) -> None:
         from etalase.admin import start
 
         wrap = start(root, lang, address or ("127.0.0.1" if everywhere else host), port)
-    preview.serve(root, host, port, wrap)
+    preview.serve(root, host, port, wrap, lenient)
 
 
 @main.command(name="print")
@@ -190,12 +200,12 @@ def _publisher(target, root, build_dir, config, lang, dry_run, remote, branch, o
     if target == "zip":
         from etalase.deploy import archive
 
-        return archive.publish(build_dir, output or root / "site.zip", lang)
+        return archive.publish(build_dir, output or root / "site.zip", lang, dry_run)
     if target == "git":
         from etalase.deploy import git
 
         url = git.remote_url(root, remote, lang)
-        return git.publish(build_dir, url, branch, f"Publish {config.title}", lang)
+        return git.publish(build_dir, url, branch, f"Publish {config.title}", lang, dry_run)
     from etalase.deploy import netlify
 
     return netlify.publish(build_dir, _netlify_client(config, lang), dry_run)
@@ -215,6 +225,14 @@ def _netlify_client(config, lang: str):  # type: ignore[no-untyped-def]
         raise PublishError("deploy.no_site", lang)
     api = os.environ.get("NETLIFY_API_URL", "").strip() or netlify.API_URL
     return netlify.Client(netlify.Target(site, token, api), lang)
+
+
+def _lang(root: Path, strict: bool, lenient: bool) -> str:
+    """The site's language, once the options are known to agree."""
+    lang = peek_language(root)
+    if strict and lenient:
+        raise click.UsageError(" — ".join(messages.text("cli.strict_lenient", lang, {})))
+    return lang
 
 
 def _waiting(lang: str) -> Callable[[], None]:

@@ -69,11 +69,11 @@ def read_config(root: Path, rel: str, report: Report, text: str | None = None,
     fields = Fields(node, rel, report, KNOWN)
     title = fields.text("title", required=True, max_len=80)
     base_url = _base_url(fields)
-    language = fields.text("language") or "id"
+    language = fields.text("language", word=True) or "id"
     if language not in LANGUAGES:
         report.error(fields.loc("language"), "config.language", value=language)
     number = fields.phone("whatsapp", required=True)
-    currency = fields.text("currency") or "IDR"
+    currency = fields.text("currency", word=True) or "IDR"
     if currency != "IDR":
         report.error(fields.loc("currency"), "config.currency", value=currency)
     template = fields.text("order_message", max_len=whatsapp.MAX_TEMPLATE * 2)
@@ -99,14 +99,14 @@ def read_config(root: Path, rel: str, report: Report, text: str | None = None,
         about_html=markdown(about),
         theme=theme,
         max_megapixels=fields.whole_number("max_megapixels") or DEFAULT_MAX_MEGAPIXELS,
-        netlify_site=fields.text("netlify_site", max_len=100),
+        netlify_site=fields.text("netlify_site", max_len=100, word=True),
         stories_noindex=fields.boolean("stories_noindex"),
         shop=terms, greeting=greeting, order_closing=closing,
     )
 
 
 def _theme(fields: Fields) -> str | None:
-    name = fields.text("theme", max_len=200) or "default"
+    name = fields.text("theme", max_len=200, word=True) or "default"
     if not THEME_NAME.fullmatch(name):
         fields.report.error(fields.loc("theme"), "config.theme", value=name)
         return None
@@ -114,7 +114,7 @@ def _theme(fields: Fields) -> str | None:
 
 
 def _base_url(fields: Fields) -> str | None:
-    url = fields.text("base_url", required=True, max_len=200)
+    url = fields.text("base_url", required=True, max_len=200, word=True)
     if url is None:
         return None
     parts = urlsplit(url)

@@ -39,6 +39,7 @@ class Problem:
     key: str
     args: Mapping[str, Any] = field(default_factory=dict)
     severity: Severity = "error"
+    lenient: bool = False  # an error that --lenient shows as a warning (unknown fields)
 
     def render(self, lang: str) -> str:
         message, hint = messages.text(self.key, lang, self.args)
@@ -48,11 +49,19 @@ class Problem:
 class Report:
     """Collects problems; nothing is raised until the caller decides to stop."""
 
-    def __init__(self) -> None:
+    def __init__(self, lenient: bool = False) -> None:
         self.problems: list[Problem] = []
+        self.lenient = lenient  # lenient errors are warnings
 
     def error(self, loc: Loc, key: str, /, **args: Any) -> None:
         self.problems.append(Problem(loc, key, args, "error"))
+
+    def lenient_error(self, loc: Loc, key: str, /, **args: Any) -> None:
+        """An error that ``--lenient`` turns into a warning."""
+        self.problems.append(Problem(loc, key, args, "error", lenient=True))
+
+    def severity(self, problem: Problem) -> Severity:
+        return "warning" if problem.lenient and self.lenient else problem.severity
 
     def warning(self, loc: Loc, key: str, /, **args: Any) -> None:
         self.problems.append(Problem(loc, key, args, "warning"))
@@ -62,7 +71,7 @@ class Report:
 
     def failing(self, strict: bool = False) -> list[Problem]:
         stops = {"error", "warning"} if strict else {"error"}
-        return [p for p in self.unique() if p.severity in stops]
+        return [p for p in self.unique() if self.severity(p) in stops]
 
     def unique(self) -> list[Problem]:
         """The problems, each once: a mistake in a template every page uses is found on
@@ -74,12 +83,12 @@ class Report:
 
     def sorted(self) -> Iterator[Problem]:
         order = {"error": 0, "warning": 1, "note": 2}
-        yield from sorted(self.unique(), key=lambda p: (order[p.severity], p.loc))
+        yield from sorted(self.unique(), key=lambda p: (order[self.severity(p)], p.loc))
 
     def lines(self, lang: str) -> list[str]:
         """Every problem, errors first, each prefixed with its severity."""
         return [
-            f"{messages.label(p.severity, lang)}: {p.render(lang)}" for p in self.sorted()
+            f"{messages.label(self.severity(p), lang)}: {p.render(lang)}" for p in self.sorted()
         ]
 
 

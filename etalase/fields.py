@@ -7,11 +7,10 @@ one run.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection
 
-from etalase import whatsapp
+from etalase import hints, whatsapp
 from etalase.errors import Loc, Report
 from etalase.yamlio import Map, Node, Scalar, Seq
 
@@ -26,13 +25,6 @@ def is_missing(node: Node | None) -> bool:
     return node is None or (isinstance(node, Scalar) and node.plain and node.guessed == "null")
 
 
-def suggest(word: str, choices: Collection[str]) -> str | None:
-    """The closest choice for a typo, case-insensitively."""
-    lowered = {c.lower(): c for c in choices}
-    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
-
-
 class Fields:
     """One YAML mapping read against a set of known keys."""
 
@@ -40,18 +32,25 @@ class Fields:
         self.node = node
         self.path = path
         self.report = report
-        for key, (line, _) in node.entries.items():
+        above: tuple[str, int, Node] | None = None
+        for key, (line, value) in node.entries.items():
             if key not in known:
-                self._unknown(key, line, known)
+                self._unknown(key, line, known, above)
+            above = (key, line, value)
 
-    def _unknown(self, key: str, line: int, known: Collection[str]) -> None:
-        close = suggest(key, known)
-        if close:
-            self.report.warning(Loc(self.path, line), "field.unknown_close", key=key, close=close)
+    def _unknown(self, key: str, line: int, known: Collection[str],
+                 above: tuple[str, int, Node] | None) -> None:
+        """An unknown field is an error (``--lenient``: a warning): its text would be lost."""
+        loc, meant = Loc(self.path, line), hints.field_for(key, known)
+        if above and not meant and _continues_text(key, above[2]):
+            self.report.lenient_error(loc, "field.continuation", key=key, above=above[0],
+                                      above_line=above[1])
+        elif meant:
+            kind = "field.unknown_word" if meant[1] else "field.unknown_close"
+            self.report.lenient_error(loc, kind, key=key, close=meant[0])
         else:
-            self.report.warning(
-                Loc(self.path, line), "field.unknown", key=key, known=", ".join(sorted(known))
-            )
+            self.report.lenient_error(loc, "field.unknown", key=key,
+                                      known=", ".join(sorted(known)))
 
     def loc(self, key: str | None = None) -> Loc:
         """The line of a value, or of the mapping itself when the key is absent."""
@@ -74,10 +73,16 @@ class Fields:
             return None
         return node
 
-    def text(self, key: str, required: bool = False, max_len: int = 200) -> str | None:
+    def text(self, key: str, required: bool = False, max_len: int = 200,
+             word: bool = False) -> str | None:
+        """A text value. Unless it is a ``word`` (a status, a language...), a comment YAML
+        cut off its end (``Teh jahe #1 di Purwokerto``) is reported: that text is lost."""
         node = self.scalar(key, required)
         if node is None:
             return None
+        if node.comment and not word:
+            self.report.error(Loc(self.path, node.comment[0]), "yaml.comment_value", key=key,
+                              lost=node.comment[1])
         text = node.text.strip()
         if not text:
             if required:
@@ -155,6 +160,9 @@ class Fields:
         for item in self.items(key):
             loc = Loc(self.path, item.line)
             text = item.text.strip() if isinstance(item, Scalar) else ""
+            if isinstance(item, Scalar) and item.comment:
+                self.report.error(Loc(self.path, item.comment[0]), "yaml.comment_item",
+                                  key=key, lost=item.comment[1])
             if not text:
                 self.report.error(loc, "field.list_item_text", key=key)
             elif len(text) > max_len:
@@ -162,6 +170,14 @@ class Fields:
             else:
                 values.append((text, loc))
         return values
+
+
+def _continues_text(key: str, above: Node) -> bool:
+    """Whether an unknown ``key`` line is really the next line of the text above it,
+    written without indentation (``Bisa dicuci: pakai tangan.`` under a description):
+    field names have no spaces and no capitals."""
+    text_above = isinstance(above, Scalar) and above.guessed == "str" and bool(above.text)
+    return text_above and (any(c.isspace() for c in key) or key[:1].isupper())
 
 
 def price_problem(node: Scalar) -> tuple[str, dict[str, object]] | None:

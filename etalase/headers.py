@@ -1,4 +1,5 @@
-"""HTTP headers for hosts that read a ``_headers`` file (Netlify, Cloudflare Pages).
+"""HTTP headers for hosts that read a ``_headers`` file (Netlify, Cloudflare Pages), and
+the same policy in each page's ``<meta http-equiv>`` for hosts that do not (GitHub Pages).
 
 The Content-Security-Policy allows inline ``<style>``/``<script>`` only by hash. The
 hashes change with the theme, so the build computes them from the pages it rendered,
@@ -28,6 +29,11 @@ _GAP = r"""(?:\s+|(?<=["']))"""
 _START_TAG = re.compile(rf"<[a-zA-Z][^\s/>]*((?:{_GAP}{_NAME}{_VALUE})*)\s*/?>")
 _ATTRIBUTE = re.compile(rf"{_GAP}({_NAME}){_VALUE}")
 _RUNNING_TYPES = ("", "module", "text/javascript", "application/javascript")
+NOT_IN_META = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox",
+                         "upgrade-insecure-requests"})
+META_NAME = "Content-Security-Policy"
+_CHARSET = re.compile(r"<meta charset[^>]*>", re.I)
+_META_POLICY = re.compile(rf"<meta http-equiv={META_NAME} [^>]*>")
 
 
 def _runs(script: LexborNode) -> bool:
@@ -61,6 +67,14 @@ class Policy:
     def header(self) -> str:
         return "; ".join(self.directives())
 
+    def meta(self) -> str:
+        """The policy as a ``<meta http-equiv>`` may carry it, for hosts that ignore
+        ``_headers`` (GitHub Pages, Codeberg Pages). A meta policy cannot set
+        frame-ancestors, report-uri or sandbox; upgrade-insecure-requests is left out
+        too, as those hosts serve only HTTPS and a copy opened over plain HTTP (a phone
+        on the Wi-Fi) would break."""
+        return "; ".join(d for d in self.directives() if d.split()[0] not in NOT_IN_META)
+
 
 def has_style_attribute(html: str) -> bool:
     """Whether an element of a rendered page has a style attribute: the policy does not
@@ -88,6 +102,23 @@ def inline_hashes(html: str) -> list[tuple[str, str]]:
     found = LexborHTMLParser(html).css("style, script")
     return sorted({(node.tag, _sha256(node.text(deep=True))) for node in found
                    if node.tag == "style" or _runs(node)})
+
+
+def with_meta_policy(html: str, found: list[tuple[str, str]]) -> str:
+    """The page with its own policy (its inline hashes ``found``) in a ``<meta>`` right
+    after its charset, before any style or script it governs."""
+    policy = Policy()
+    policy.add_hashes(found)
+    tag = f'<meta http-equiv={META_NAME} content="{policy.meta()}">'
+    charset = _CHARSET.search(html)
+    at = charset.end() if charset else html.find("<head>") + len("<head>")
+    return html[:at] + tag + html[at:]
+
+
+def without_meta_policy(html: bytes) -> bytes:
+    """A page without its ``<meta>`` policy (the preview shows an error overlay, and is
+    opened over plain HTTP)."""
+    return _META_POLICY.sub("", html.decode("utf-8"), count=1).encode("utf-8")
 
 
 @functools.lru_cache(maxsize=64)  # the stylesheet is the same on every page

@@ -49,14 +49,20 @@ def _markdown() -> Callable[[str], str]:
 
 
 def _sanitise(html: str) -> str:
-    return nh3.clean(
-        html,
+    return _cleaners()[0].clean(html)
+
+
+@functools.cache
+def _cleaners() -> tuple[nh3.Cleaner, nh3.Cleaner]:
+    """The sanitiser, and one that keeps text only; made once (nh3.clean builds its
+    sanitiser from the Python sets on every call: 60% of its time on a description)."""
+    return nh3.Cleaner(
         tags=set(TAGS),
         attributes={tag: set(attrs) for tag, attrs in ATTRIBUTES.items()},
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
         strip_comments=True,
-    )
+    ), nh3.Cleaner(tags=set())
 
 
 def image_line(text: str) -> int | None:
@@ -75,4 +81,4 @@ def plain_text(html: str, limit: int = 160) -> str:
 
 @functools.lru_cache(maxsize=64)  # a page cuts its text twice (meta and structured data)
 def _one_line(html: str) -> str:
-    return " ".join(unescape(nh3.clean(html, tags=set())).split())
+    return " ".join(unescape(_cleaners()[1].clean(html)).split())

@@ -12,26 +12,34 @@ from typing import Any
 DEFAULT_LANG = "id"
 
 LABELS = {
-    "id": {"error": "galat", "warning": "peringatan", "note": "catatan"},
+    "id": {"error": "masalah", "warning": "peringatan", "note": "catatan"},
     "en": {"error": "error", "warning": "warning", "note": "note"},
 }
 
 # key: {language: (message, hint)}
 CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "summary.failed": {
-        "id": ("{count} masalah di {files} berkas — tidak ada yang ditulis", ""),
+        "id": ("{count} masalah di {files} file — tidak ada yang ditulis", ""),
         "en": ("{count} problem(s) in {files} file(s) — nothing was written", ""),
     },
     "summary.checked": {
         "id": ("OK: {products} produk, {stories} cerita terbit, tidak ada masalah", ""),
         "en": ("OK: {products} products, {stories} published stories, no problems", ""),
     },
+    "summary.checked_warnings": {
+        "id": ("OK: {products} produk, {stories} cerita terbit; {warnings} peringatan di atas", ""),
+        "en": ("OK: {products} products, {stories} published stories; {warnings} warning(s) above", ""),
+    },
+    "cli.strict_lenient": {
+        "id": ("--strict dan --lenient tidak bisa dipakai bersamaan", "pilih salah satu"),
+        "en": ("--strict and --lenient cannot be used together", "choose one of them"),
+    },
     "summary.built": {
-        "id": ("OK: {pages} halaman, {files} berkas ditulis ke {out}", ""),
+        "id": ("OK: {pages} halaman, {files} file ditulis ke {out}", ""),
         "en": ("OK: {pages} pages, {files} files written to {out}", ""),
     },
     "summary.unchanged": {
-        "id": ("OK: tidak ada yang berubah; {out} sudah terbaru ({pages} halaman, {files} berkas)", ""),
+        "id": ("OK: tidak ada yang berubah; {out} sudah terbaru ({pages} halaman, {files} file)", ""),
         "en": ("OK: nothing changed; {out} is up to date ({pages} pages, {files} files)", ""),
     },
     "build.waiting": {
@@ -63,19 +71,19 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "run  python site.py build  first, then deploy again"),
     },
     "file.too_big": {
-        "id": ("berkas ini {size} KB, batasnya {limit} KB",
+        "id": ("file ini {size} KB, batasnya {limit} KB",
                "pecah isinya atau hapus teks yang tidak perlu"),
         "en": ("this file is {size} KB, the limit is {limit} KB",
                "split it up or remove text that is not needed"),
     },
     "file.not_utf8": {
-        "id": ("berkas ini bukan teks UTF-8 (ada huruf yang tidak terbaca di baris ini)",
-               "simpan ulang berkas sebagai UTF-8, atau ketik ulang huruf yang aneh"),
+        "id": ("file ini bukan teks UTF-8 (ada huruf yang tidak terbaca di baris ini)",
+               "simpan ulang file sebagai UTF-8, atau ketik ulang huruf yang aneh"),
         "en": ("this file is not UTF-8 text (an unreadable character is on this line)",
                "save the file again as UTF-8, or retype the odd character"),
     },
     "file.empty": {
-        "id": ("berkas ini kosong", "isi dengan baris seperti  name: Keset Bulat  atau hapus berkasnya"),
+        "id": ("file ini kosong", "isi dengan baris seperti  name: Keset Bulat  atau hapus file-nya"),
         "en": ("this file is empty", "fill it with lines like  name: Round Doormat  or delete it"),
     },
     "text.control": {
@@ -90,14 +98,32 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this line holds a text-direction override ({code}) that can disguise what it says",
                "remove it: type the line again rather than pasting it from another app"),
     },
+    "file.copy": {
+        "id": ("file ini tampaknya salinan dari {original}",
+               "hapus salinannya; bila memang barang lain, beri nama file sesuai namanya"),
+        "en": ("this file looks like a copy of {original}",
+               "delete the copy; if it really is something else, name the file after it"),
+    },
+    "file.copy_name": {
+        "id": ("nama file ini seperti nama salinan (copy, (1), Salinan)",
+               "ganti nama file sesuai nama barangnya, misalnya keset-bulat.yaml"),
+        "en": ("this file is named like a copy (copy, (1), Salinan)",
+               "rename it after what it holds, e.g. round-doormat.yaml"),
+    },
+    "story.copy": {
+        "id": ("cerita ini tampaknya salinan dari {original}, dan salinan bisa menerbitkan lagi cerita yang sudah ditarik",
+               "hapus salinannya; bila memang cerita lain, beri judul lain dan tulis  consent: true  setelah anggotanya setuju"),
+        "en": ("this story looks like a copy of {original}, and a copy can publish again a story that was withdrawn",
+               "delete the copy; if it really is another story, give it another title and write  consent: true  once its member agrees"),
+    },
     "file.ignored": {
-        "id": ("berkas ini dilewati karena akhirannya bukan {kinds}",
-               "ganti nama berkas agar berakhiran {kinds}, atau pindahkan"),
+        "id": ("file ini dilewati karena akhirannya bukan {kinds}",
+               "ganti nama file agar berakhiran {kinds}, atau pindahkan"),
         "en": ("this file is skipped because its name does not end in {kinds}",
                "rename it to end in {kinds}, or move it elsewhere"),
     },
     "file.bad_name": {
-        "id": ("nama berkas ini tidak bisa dijadikan alamat halaman",
+        "id": ("nama file ini tidak bisa dijadikan alamat halaman",
                "pakai huruf dan angka biasa, misalnya keset-bulat.yaml"),
         "en": ("this file name cannot be turned into a page address",
                "use plain letters and digits, e.g. round-doormat.yaml"),
@@ -109,20 +135,108 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "YAML only accepts spaces at the start of a line: replace the Tab with two spaces"),
     },
     "yaml.syntax": {
-        "id": ("YAML tidak bisa dibaca di sini ({problem})",
-               "setiap baris harus berbentuk  kunci: nilai  dengan spasi setelah titik dua; "
-               "beri tanda kutip pada teks yang memuat titik dua atau #"),
-        "en": ("the YAML cannot be read here ({problem})",
-               "each line must look like  key: value  with a space after the colon; "
-               "put quotes around text that contains a colon or #"),
+        "id": ("baris ini tidak bisa dibaca",
+               "tulis setiap isian sebagai  nama: isi  dengan satu spasi setelah titik dua; beri "
+               "tanda kutip pada teks yang memuat titik dua, # atau tanda kutip"),
+        "en": ("this line cannot be read",
+               "write each field as  name: value  with one space after the colon; put quotes "
+               "around text that contains a colon, # or quotes"),
+    },
+    "yaml.unclosed_quote": {
+        "id": ("tanda kutip {quote} dibuka di baris ini tetapi tidak ditutup",
+               "tambahkan {quote} di akhir teksnya, di baris yang sama"),
+        "en": ("the quote {quote} opened on this line is never closed",
+               "add {quote} at the end of the text, on the same line"),
+    },
+    "yaml.missing_colon": {
+        "id": ("baris ini tidak punya titik dua setelah nama isian",
+               "tulis titik dua dan spasi setelah {word}:  {word}: {rest}"),
+        "en": ("this line has no colon after the field name",
+               "write a colon and a space after {word}:  {word}: {rest}"),
+    },
+    "yaml.continuation": {
+        "id": ("baris ini sepertinya lanjutan teks {key} di atasnya, tetapi tidak diawali spasi",
+               "beri dua spasi di awal baris ini, dan ubah baris {above} menjadi  {key}: |  "
+               "dengan teksnya di baris-baris berikutnya, juga diawali dua spasi"),
+        "en": ("this line looks like more of the {key} text above, but it is not indented",
+               "indent it by two spaces, and change line {above} to  {key}: |  "
+               "with its text on the lines below, also indented by two spaces"),
+    },
+    "yaml.list_dash": {
+        "id": ("baris ini sepertinya butir daftar di atasnya, tetapi tidak diawali tanda -",
+               "tulis  - {text}  sejajar dengan butir-butir di atasnya"),
+        "en": ("this line looks like an item of the list above, but it does not start with a -",
+               "write  - {text}  in line with the items above"),
+    },
+    "yaml.item_align": {
+        "id": ("baris ini tidak sejajar dengan butir daftar di atasnya",
+               "bila {key} bagian dari butir di atasnya, tambah spasi di awal baris agar {key} "
+               "tepat di bawah nama isian di atasnya; bila butir baru, awali dengan tanda -"),
+        "en": ("this line is not in line with the list item above",
+               "if {key} belongs to the item above, indent it so that {key} is right under the "
+               "field name above; if it is a new item, start it with a -"),
+    },
+    "yaml.colon_in_text": {
+        "id": ("teks {key} memuat titik dua dan spasi (\": \"), yang terbaca sebagai isian baru",
+               "beri tanda kutip pada teksnya:  {key}: \"{value}\""),
+        "en": ("the text of {key} contains a colon and a space (\": \"), which is read as a new field",
+               "put the text in quotes:  {key}: \"{value}\""),
+    },
+    "yaml.no_space": {
+        "id": ("tidak ada spasi setelah titik dua di baris ini",
+               "tulis  {key}: {value}  dengan satu spasi setelah titik dua"),
+        "en": ("there is no space after the colon on this line",
+               "write  {key}: {value}  with one space after the colon"),
+    },
+    "yaml.indented": {
+        "id": ("baris ini diawali spasi, tidak sejajar dengan baris-baris di atasnya",
+               "hapus spasi di awal baris ini; hanya butir daftar dan lanjutan teks yang diawali spasi"),
+        "en": ("this line starts with spaces, out of line with the lines above",
+               "remove the spaces at its start; only list items and continued text are indented"),
+    },
+    "yaml.after_quote": {
+        "id": ("ada teks setelah tanda kutip penutup di baris ini",
+               "masukkan seluruh teks ke dalam tanda kutip; bila teksnya memuat tanda kutip satu "
+               "('), pakai tanda kutip dua (\") di luarnya:  {key}: \"...\""),
+        "en": ("there is text after the closing quote on this line",
+               "put the whole text inside the quotes; if it contains a single quote ('), use "
+               "double quotes (\") around it:  {key}: \"...\""),
+    },
+    "yaml.special_start": {
+        "id": ("teks yang diawali {char} tidak bisa dibaca tanpa tanda kutip",
+               "beri tanda kutip:  {key}: \"{value}\""),
+        "en": ("text starting with {char} cannot be read without quotes",
+               "put it in quotes:  {key}: \"{value}\""),
+    },
+    "yaml.unclosed_bracket": {
+        "id": ("tanda {open} di baris ini tidak ditutup dengan {close}",
+               "tambahkan {close} di akhir daftar; bila {open} bagian dari teks, beri tanda kutip "
+               "pada teksnya"),
+        "en": ("the {open} on this line is never closed with {close}",
+               "add {close} at the end of the list; if {open} is part of the text, put the text "
+               "in quotes"),
+    },
+    "yaml.block_scalar": {
+        "id": ("setelah | tidak boleh ada teks di baris yang sama",
+               "tulis  {key}: |  lalu teksnya di baris berikutnya, diawali dua spasi"),
+        "en": ("nothing may follow | on the same line",
+               "write  {key}: |  and the text on the next lines, indented by two spaces"),
+    },
+    "yaml.dash_same_line": {
+        "id": ("butir daftar tidak bisa dimulai di baris yang sama dengan nama isian",
+               "tulis  {key}:  sendirian, lalu setiap butir di baris berikutnya, diawali dua "
+               "spasi dan tanda -; bila tanda - bagian dari teks, beri tanda kutip"),
+        "en": ("a list item cannot start on the same line as the field name",
+               "write  {key}:  alone, then each item on its own line, indented by two spaces "
+               "and starting with a -; if the - is part of the text, put the text in quotes"),
     },
     "yaml.tag": {
-        "id": ("tanda YAML {tag} tidak diizinkan",
-               "hapus {tag}; tulis nilainya saja"),
+        "id": ("tanda {tag} tidak diizinkan di sini",
+               "hapus {tag}; tulis isinya saja"),
         "en": ("the YAML tag {tag} is not allowed", "remove {tag}; write just the value"),
     },
     "yaml.complex_key": {
-        "id": ("kunci di baris ini bukan kata biasa", "tulis kunci sebagai satu kata, misalnya  price:"),
+        "id": ("nama isian di baris ini bukan kata biasa", "tulis nama isian sebagai satu kata, misalnya  price:"),
         "en": ("the key on this line is not a plain word", "write the key as one word, e.g.  price:"),
     },
     "yaml.duplicate_key": {
@@ -131,27 +245,75 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{key}' is written twice (also on line {first})",
                "delete one of them; YAML would silently keep only the last"),
     },
-    "yaml.not_mapping": {
-        "id": ("isi berkas harus baris-baris  kunci: nilai, tetapi di sini tertulis {kind}",
-               "mulai setiap baris dengan kunci, misalnya  name: Keset Bulat"),
-        "en": ("the file must hold  key: value  lines, but it holds a {kind}",
-               "start each line with a key, e.g.  name: Round Doormat"),
+    "yaml.not_mapping_list": {
+        "id": ("isi file harus baris-baris  nama: isi, tetapi di sini tertulis daftar",
+               "mulai setiap baris dengan nama isian, misalnya  name: Keset Bulat"),
+        "en": ("the file must hold  name: value  lines, but it holds a list",
+               "start each line with a field name, e.g.  name: Round Doormat"),
+    },
+    "yaml.not_mapping_text": {
+        "id": ("isi file harus baris-baris  nama: isi, tetapi di sini tertulis teks saja",
+               "mulai setiap baris dengan nama isian, misalnya  name: Keset Bulat"),
+        "en": ("the file must hold  name: value  lines, but it holds just text",
+               "start each line with a field name, e.g.  name: Round Doormat"),
     },
     "field.unknown_close": {
-        "id": ("kunci '{key}' tidak dikenal", "mungkin maksudnya '{close}'?"),
-        "en": ("unknown key '{key}'", "did you mean '{close}'?"),
+        "id": ("isian \"{key}\" tidak dikenal, jadi isinya tidak dipakai",
+               "mungkin maksudnya {close}? tulis  {close}:"),
+        "en": ("unknown field \"{key}\", so its value is not used",
+               "did you mean {close}? write  {close}:"),
+    },
+    "field.unknown_word": {
+        "id": ("isian \"{key}\" tidak dikenal, jadi isinya tidak dipakai",
+               "nama isian ditulis dalam bahasa Inggris: tulis  {close}:  sebagai ganti  {key}:"),
+        "en": ("unknown field \"{key}\", so its value is not used",
+               "field names are English words: write  {close}:  instead of  {key}:"),
     },
     "field.unknown": {
-        "id": ("kunci '{key}' tidak dikenal", "kunci yang dikenal: {known}"),
-        "en": ("unknown key '{key}'", "known keys: {known}"),
+        "id": ("isian \"{key}\" tidak dikenal, jadi isinya tidak dipakai",
+               "isian yang dikenal: {known}; bila ini catatan Anda sendiri, jalankan dengan --lenient"),
+        "en": ("unknown field \"{key}\", so its value is not used",
+               "the known fields are: {known}; if this is a note of your own, run with --lenient"),
+    },
+    "field.continuation": {
+        "id": ("baris ini sepertinya bagian dari {above} di atasnya, tetapi terbaca sebagai isian baru \"{key}\"",
+               "beri dua spasi di awal baris ini, dan ubah baris {above_line} menjadi  {above}: |  "
+               "dengan teksnya di baris-baris berikutnya, juga diawali dua spasi"),
+        "en": ("this line looks like part of the {above} above, but it is read as a new field \"{key}\"",
+               "indent it by two spaces, and change line {above_line} to  {above}: |  "
+               "with its text on the lines below, also indented by two spaces"),
+    },
+    "yaml.comment_value": {
+        "id": ("teks setelah # terbuang: \"{lost}\" tidak ikut tampil di {key}",
+               "beri tanda kutip di awal dan akhir teksnya, atau pakai  {key}: |  "
+               "dan tulis teksnya di baris berikutnya, diawali dua spasi"),
+        "en": ("the text after # is dropped: \"{lost}\" would not appear in {key}",
+               "put the text in quotes, or write  {key}: |  with the text on the next line, "
+               "indented by two spaces"),
+    },
+    "yaml.comment_item": {
+        "id": ("teks setelah # terbuang: \"{lost}\" tidak ikut tampil di {key}",
+               "beri tanda kutip di awal dan akhir teksnya:  - \"...\""),
+        "en": ("the text after # is dropped: \"{lost}\" would not appear in {key}",
+               "put the text in quotes:  - \"...\""),
+    },
+    "starter.left": {
+        "id": ("{key} masih berisi teks contoh dari new product: \"{value}\"",
+               "ganti dengan keterangan yang sebenarnya, atau hapus barisnya"),
+        "en": ("{key} still holds the example text of new product: \"{value}\"",
+               "replace it with the real text, or delete the line"),
+    },
+    "starter.left_story": {
+        "id": ("teks cerita masih berisi contoh dari new story", "ganti dengan cerita yang sebenarnya"),
+        "en": ("the story text is still the example of new story", "replace it with the real story"),
     },
     "field.required": {
         "id": ("'{key}' wajib diisi", "tambahkan baris  {key}: ...  dengan isinya"),
         "en": ("'{key}' is required", "add a line  {key}: ...  with its value"),
     },
     "field.not_scalar": {
-        "id": ("'{key}' berisi daftar atau kelompok ({kind}), padahal harus satu nilai",
-               "tulis nilainya di baris yang sama:  {key}: ..."),
+        "id": ("'{key}' berisi daftar atau kelompok, padahal harus satu teks atau angka",
+               "tulis isinya di baris yang sama:  {key}: ..."),
         "en": ("'{key}' holds a {kind}, but it must be a single value",
                "write the value on the same line:  {key}: ..."),
     },
@@ -253,7 +415,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("order_message uses the unknown {{{name}}}", "you can use: {known}"),
     },
     "path.url": {
-        "id": ("gambar \"{value}\" adalah tautan, bukan berkas",
+        "id": ("gambar \"{value}\" adalah tautan, bukan file",
                "simpan fotonya di content/images/ lalu tulis  images/nama-foto.jpg"),
         "en": ("the image \"{value}\" is a link, not a file",
                "save the photo in content/images/ and write  images/photo-name.jpg"),
@@ -286,12 +448,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "path.missing": {
         "id": ("gambar \"{value}\" tidak ada",
-               "periksa nama berkas (huruf besar/kecil juga) di folder content/"),
+               "periksa nama file (huruf besar/kecil juga) di folder content/"),
         "en": ("the image \"{value}\" does not exist",
                "check the file name (capital letters too) in the content/ folder"),
     },
     "config.missing": {
-        "id": ("berkas pengaturan situs tidak ada",
+        "id": ("file pengaturan situs tidak ada",
                "buat content/site.yaml dengan title, base_url dan whatsapp"),
         "en": ("the site settings file is missing",
                "create content/site.yaml with title, base_url and whatsapp"),
@@ -336,11 +498,17 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the theme \"{name}\" is not in the themes/ folder",
                "remove the theme line or write  theme: default"),
     },
+    "product.status_close": {
+        "id": ("status \"{value}\" tidak dikenal",
+               "tulis  status: {close}  (status ditulis dalam bahasa Inggris: available = "
+               "tersedia, sold_out = habis, preorder = pesan dulu)"),
+        "en": ("unknown status \"{value}\"",
+               "write  status: {close}  (available, sold_out or preorder)"),
+    },
     "product.status": {
         "id": ("status \"{value}\" tidak dikenal",
-               "pakai available (tersedia), sold_out (habis) atau preorder; mungkin maksudnya {close}?"),
-        "en": ("unknown status \"{value}\"",
-               "use available, sold_out or preorder; did you mean {close}?"),
+               "pakai salah satu: available (tersedia), sold_out (habis), preorder (pesan dulu)"),
+        "en": ("unknown status \"{value}\"", "use one of: available, sold_out, preorder"),
     },
     "product.category_slug": {
         "id": ("kategori \"{value}\" tidak bisa dijadikan alamat halaman", "pakai huruf atau angka"),
@@ -392,32 +560,34 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the option \"{name}\" is listed twice", "delete one of them"),
     },
     "category.spelling": {
-        "id": ("kategori \"{value}\" ditulis berbeda dari \"{other}\" di {file}",
-               "tulis kategori persis sama di semua produk"),
-        "en": ("the category \"{value}\" is spelled differently from \"{other}\" in {file}",
-               "write the category exactly the same in every product"),
+        "id": ("kategori \"{value}\" ditulis berbeda dari produk lain ({count} produk menulis "
+               "\"{other}\")",
+               "tulis  category: {other}  persis sama, agar semuanya masuk satu kategori"),
+        "en": ("the category \"{value}\" is spelled differently from other products ({count} "
+               "write \"{other}\")",
+               "write  category: {other}  exactly, so that they all share one category"),
     },
     "url.collision": {
         "id": ("alamat halaman /{slug}/ sudah dipakai {other}",
-               "ganti nama salah satu berkas"),
+               "ganti nama salah satu file"),
         "en": ("the page address /{slug}/ is already taken by {other}",
                "rename one of the two files"),
     },
     "url.collision_case": {
-        "id": ("nama berkas ini hanya beda huruf besar/kecil dengan {other}, jadi alamat halamannya sama (/{slug}/)",
-               "hapus salah satu, atau beri nama lain; di Windows dan Mac keduanya bahkan dianggap berkas yang sama"),
+        "id": ("nama file ini hanya beda huruf besar/kecil dengan {other}, jadi alamat halamannya sama (/{slug}/)",
+               "hapus salah satu, atau beri nama lain; di Windows dan Mac keduanya bahkan dianggap file yang sama"),
         "en": ("this file's name differs from {other} only in capital letters, so both have the page address /{slug}/",
                "delete one of them or give it another name; Windows and Mac even treat both as the same file"),
     },
     "url.output_clash": {
-        "id": ("berkas {path} akan ditulis dua kali (juga oleh {other})",
-               "ganti nama salah satu berkas"),
+        "id": ("file {path} akan ditulis dua kali (juga oleh {other})",
+               "ganti nama salah satu file"),
         "en": ("the file {path} would be written twice (also by {other})",
                "rename one of the two files"),
     },
     "story.front_matter": {
         "id": ("cerita harus diawali bagian data di antara dua baris ---",
-               "mulai berkas dengan  ---, lalu title:, member:, date:, consent:, lalu  --- lagi"),
+               "mulai file dengan  ---, lalu title:, member:, date:, consent:, lalu  --- lagi"),
         "en": ("a story must start with a data block between two --- lines",
                "start the file with  ---, then title:, member:, date:, consent:, then  --- again"),
     },
@@ -443,7 +613,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "story.unknown_product": {
         "id": ("produk \"{slug}\" tidak ada",
-               "tulis nama berkas produk tanpa .yaml, misalnya  keset-bulat"),
+               "tulis nama file produk tanpa .yaml, misalnya  keset-bulat"),
         "en": ("there is no product \"{slug}\"",
                "write the product's file name without .yaml, e.g.  round-doormat"),
     },
@@ -462,7 +632,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("there is no built site in {path}", "run  python site.py build  first"),
     },
     "deploy.bad_name": {
-        "id": ("nama berkas memuat # atau ?: {names}", "ganti nama berkas itu; tidak ada yang diunggah"),
+        "id": ("nama file memuat # atau ?: {names}", "ganti nama file itu; tidak ada yang diunggah"),
         "en": ("file names contain # or ?: {names}", "rename those files; nothing was uploaded"),
     },
     "deploy.no_token": {
@@ -508,7 +678,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "run  python site.py check  and try again"),
     },
     "deploy.netlify_status": {
-        "id": ("Netlify menjawab dengan galat {status}; situs masih menampilkan versi sebelumnya",
+        "id": ("Netlify menjawab dengan kode masalah {status}; situs masih menampilkan versi sebelumnya",
                "coba lagi nanti"),
         "en": ("Netlify answered with error {status}; the site still shows the previous version",
                "try again later"),
@@ -527,12 +697,24 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("remote git \"{remote}\" tidak ada", "tulis alamatnya langsung:  --remote https://..."),
         "en": ("there is no git remote \"{remote}\"", "give its address instead:  --remote https://..."),
     },
+    "deploy.git_target": {
+        "id": ("isi cabang {branch} di {url} akan diganti dengan build/ ini", ""),
+        "en": ("the branch {branch} of {url} is replaced with this build/", ""),
+    },
+    "deploy.git_dry_run": {
+        "id": ("uji coba: {count} file akan diterbitkan; tidak ada yang dikirim", ""),
+        "en": ("dry run: {count} files would be published; nothing was pushed", ""),
+    },
+    "deploy.zip_dry_run": {
+        "id": ("uji coba: {path} akan berisi {count} file ({size} KB sebelum dipadatkan); tidak ada yang ditulis", ""),
+        "en": ("dry run: {path} would hold {count} files ({size} KB before compression); nothing was written", ""),
+    },
     "deploy.git_failed": {
         "id": ("git {command} gagal: {detail}", "periksa alamat remote dan izin menulis ke sana"),
         "en": ("git {command} failed: {detail}", "check the remote address and that you may push to it"),
     },
     "print.unknown_product": {
-        "id": ("produk \"{slug}\" tidak ada", "pilih dari: {choices} (nama berkas tanpa .yaml)"),
+        "id": ("produk \"{slug}\" tidak ada", "pilih dari: {choices} (nama file tanpa .yaml)"),
         "en": ("there is no product \"{slug}\"", "choose from: {choices} (the file name without .yaml)"),
     },
     "print.unknown_category": {
@@ -540,7 +722,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("there is no category \"{value}\"", "the categories are: {known}"),
     },
     "summary.printed": {
-        "id": ("OK: {count} label harga ditulis ke {path} — buka di peramban lalu cetak (A4)", ""),
+        "id": ("OK: {count} label harga ditulis ke {path} — buka di browser lalu cetak (A4)", ""),
         "en": ("OK: {count} price tags written to {path} — open it in a browser and print (A4)", ""),
     },
     "serve.rebuilt": {
@@ -548,7 +730,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("rebuilt in {seconds} s", ""),
     },
     "serve.error_title": {
-        "id": ("Etalase: ada masalah, halaman ini masih versi terakhir yang berhasil. Perbaiki berkasnya; halaman dimuat ulang sendiri.", ""),
+        "id": ("Etalase: ada masalah, halaman ini masih versi terakhir yang berhasil. Perbaiki file-nya; halaman dimuat ulang sendiri.", ""),
         "en": ("Etalase: there is a problem; this page is the last version that worked. Fix the file and the page reloads by itself.", ""),
     },
     "serve.listening": {
@@ -581,6 +763,8 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                           "en": ("Existing categories: {names}", "")},
     "wizard.bad_name": {"id": ("nama ini tidak bisa dipakai", "tulis 1 sampai 80 huruf, misalnya Keset Bulat"),
                         "en": ("this name cannot be used", "write 1 to 80 characters, e.g. Round Doormat")},
+    "wizard.same_category": {"id": ("Kategori ini sudah ada, ditulis: {name}", ""),
+                              "en": ("This category already exists, written: {name}", "")},
     "wizard.bad_category": {"id": ("kategori wajib diisi", "tulis misalnya Keset Perca"),
                             "en": ("a category is required", "write e.g. Fabric Doormats")},
     "init.exists": {
@@ -592,11 +776,11 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("OK: a new site in {folder} — edit content/site.yaml, then run  etalase serve  in that folder", ""),
     },
     "new.exists": {
-        "id": ("{path} sudah ada", "pakai nama lain atau sunting berkas itu"),
+        "id": ("{path} sudah ada", "pakai nama lain atau sunting file itu"),
         "en": ("{path} already exists", "choose another name or edit that file"),
     },
     "new.bad_name": {
-        "id": ("nama \"{name}\" tidak bisa dijadikan nama berkas", "pakai huruf dan angka"),
+        "id": ("nama \"{name}\" tidak bisa dijadikan nama file", "pakai huruf dan angka"),
         "en": ("the name \"{name}\" cannot be turned into a file name", "use letters and digits"),
     },
     "new.story_title": {
@@ -609,7 +793,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
 # -> Bahasa Indonesia. Click's own words are here too (headings, its help options).
 HELP_ID: dict[str, str] = {
     "Etalase: build a small, fast catalog site from YAML products and Markdown stories.":
-        "Etalase: membuat situs katalog yang kecil dan cepat dari berkas produk YAML dan "
+        "Etalase: membuat situs katalog yang kecil dan cepat dari file produk YAML dan "
         "cerita Markdown.",
     "Lay out a new site in FOLDER: site.yaml, the content folders, an example product.":
         "Menyiapkan situs baru di FOLDER: site.yaml, folder isi, dan satu contoh produk.",
@@ -618,27 +802,31 @@ HELP_ID: dict[str, str] = {
         "Memeriksa, lalu menulis situs ke build/ (semua atau tidak sama sekali).",
     "Write a starter file for a new product or story.\n\nWithout a name, `new product` asks "
     "for each field and checks every answer.":
-        "Menulis berkas awal untuk produk atau cerita baru.\n\nTanpa nama, `new product` "
+        "Menulis file awal untuk produk atau cerita baru.\n\nTanpa nama, `new product` "
         "menanyakan setiap isian dan memeriksa setiap jawaban.",
     "Publish the site: to Netlify (default), a git branch, or a zip for Netlify Drop.":
-        "Menerbitkan situs: ke Netlify (bawaan), ke cabang git, atau ke berkas zip untuk "
+        "Menerbitkan situs: ke Netlify (bawaan), ke cabang git, atau ke file zip untuk "
         "Netlify Drop.",
     "Preview the site, rebuilding and reloading the browser on every change.":
-        "Pratinjau situs: dibangun ulang, dan peramban dimuat ulang, setiap ada perubahan.",
+        "Pratinjau situs: dibangun ulang, dan browser dimuat ulang, setiap ada perubahan.",
     "Write an A4 page of price tags with QR codes, for market stalls.":
         "Menulis halaman A4 berisi label harga dengan kode QR, untuk lapak di pasar.",
     "The site folder (the one holding content/ and themes/).":
         "Folder situs (yang berisi content/ dan themes/).",
-    "Treat warnings (unknown keys...) as errors.":
-        "Anggap peringatan (kunci yang tidak dikenal...) sebagai galat.",
+    "Treat warnings (skipped files, photos inside text...) as problems that stop.":
+        "Anggap peringatan (file yang dilewati, foto di dalam teks...) sebagai masalah yang "
+        "menghentikan.",
+    "Report unknown fields as warnings (for notes of your own in content files).":
+        "Laporkan isian yang tidak dikenal sebagai peringatan saja (untuk catatan Anda "
+        "sendiri di file isi).",
     "Where to publish.": "Tujuan penerbitan.",
     "Publish build/ as it is (still checked).": "Terbitkan build/ apa adanya (tetap diperiksa).",
-    "Netlify: list what would be uploaded, and bytes.":
-        "Netlify: tampilkan apa yang akan diunggah, beserta ukurannya.",
+    "Show what would be published; publish nothing.":
+        "Tampilkan apa yang akan diterbitkan, tanpa menerbitkan apa pun.",
     "git: remote name or URL.": "git: nama remote atau URL-nya.",
     "git: branch to publish.": "git: cabang tujuan.",
     "zip: the file to write (default: site.zip beside build/).":
-        "zip: berkas yang ditulis (bawaan: site.zip di samping build/).",
+        "zip: file yang ditulis (bawaan: site.zip di samping build/).",
     "Netlify: delete every deploy except the live one (after withdrawing a story).":
         "Netlify: hapus semua deploy kecuali yang sedang tayang (setelah menarik cerita).",
     "Address to listen on; 0.0.0.0 lets a phone on the same Wi-Fi look.":
@@ -647,7 +835,7 @@ HELP_ID: dict[str, str] = {
     "Also serve an admin at /admin/ to edit the shop from a phone (prints its link).":
         "Sajikan juga admin di /admin/ untuk mengubah toko dari HP (tautannya ditampilkan).",
     "A product (file name without .yaml); repeat for more.":
-        "Sebuah produk (nama berkas tanpa .yaml); ulangi untuk produk lain.",
+        "Sebuah produk (nama file tanpa .yaml); ulangi untuk produk lain.",
     "Only this category (its address, e.g. keset-perca).":
         "Hanya kategori ini (alamatnya, mis. keset-perca).",
     "What the QR code opens: the WhatsApp order, or the product page.":
@@ -657,6 +845,47 @@ HELP_ID: dict[str, str] = {
     "Show the version and exit.": "Tampilkan versi lalu keluar.",
     "Show this message and exit.": "Tampilkan pesan ini lalu keluar.",
     "Usage:": "Cara pakai:",
+    "[OPTIONS]": "[PILIHAN]",
+    "COMMAND [ARGS]...": "PERINTAH [LAINNYA]...",
+    "[NAME]": "[NAMA]",
+    "KIND": "JENIS",
+    "DIRECTORY": "FOLDER",
+    "INTEGER": "ANGKA",
+    "TEXT": "TEKS",
+    "FILE": "FILE",
+    "PATH": "ALAMAT",
+    # Click's own messages (it marks them for gettext; see clihelp.translate_click)
+    "Error: {message}": "Masalah: {message}",
+    "Aborted!": "Dibatalkan.",
+    "Try '{command} {option}' for help.": "Ketik '{command} {option}' untuk bantuan.",
+    "Invalid value: {message}": "Tidak bisa dipakai: {message}",
+    "Invalid value for {param_hint}: {message}": "{param_hint} tidak bisa dipakai: {message}",
+    "Missing argument": "Belum ditulis",
+    "Missing option": "Belum ditulis",
+    "Missing parameter": "Belum ditulis",
+    "Missing {param_type}": "Belum ditulis",
+    "Missing parameter: {param_name}": "Belum ditulis: {param_name}",
+    "Missing command.": "Perintahnya belum ditulis.",
+    "No such option {name!r}.": "Tidak ada pilihan {name!r}.",
+    "No such command {name!r}.": "Tidak ada perintah {name!r}.",
+    "Did you mean {possibility}?": "Mungkin maksudnya {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Mungkin maksudnya salah satu dari: {possibilities}?)",
+    "Got unexpected extra argument ({args})": "Ada tambahan yang tidak dikenal ({args})",
+    "Got unexpected extra arguments ({args})": "Ada tambahan yang tidak dikenal ({args})",
+    "Option {name!r} requires an argument.": "Pilihan {name!r} perlu diisi.",
+    "Option {name!r} requires {nargs} arguments.": "Pilihan {name!r} perlu {nargs} isi.",
+    "Option {name!r} does not take a value.": "Pilihan {name!r} tidak perlu diisi.",
+    "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan angka yang benar.",
+    "{value} is not in the range {range}.": "{value} di luar batas {range}.",
+    "{name} {filename!r} does not exist.": "{filename!r} tidak ada.",
+    "{name} {filename!r} is a file.": "{filename!r} adalah file, bukan folder.",
+    "{name} {filename!r} is a directory.": "{filename!r} adalah folder, bukan file.",
+    "Choose from:\n\t{choices}": "Pilih salah satu:\n\t{choices}",
+    "Error: invalid input": "Masalah: jawaban tidak bisa dipakai",
+    "Repeat for confirmation": "Ulangi untuk memastikan",
+    "%(prog)s, version %(version)s": "%(prog)s, versi %(version)s",
     "Options": "Pilihan",
     "Commands": "Perintah",
     "default: ": "bawaan: ",

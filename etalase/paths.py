@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path, PurePosixPath
 
-from etalase.fields import suggest
-
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif"})
 Found = tuple[Path | None, str | None, dict[str, str]]
+NEAR = 0.85  # how alike two photo names must be for one to be offered for the other
 
 
-def resolve_image(raw: str, content: Path) -> Found:
-    """The image file for a path relative to ``content/``: (path, None, {}) or a problem."""
+def resolve_image(raw: str, content: Path, owner: str = "") -> Found:
+    """The image file for a path relative to ``content/``: (path, None, {}) or a problem.
+    ``owner``: the address (slug) of the product or story naming it, for suggestions."""
     args = {"value": raw}
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", raw) or raw.startswith("//"):
         return None, "path.url", args
@@ -29,7 +30,7 @@ def resolve_image(raw: str, content: Path) -> Found:
     if _leaves(content, pure):
         return None, "path.outside", args
     if not path.is_file():
-        return None, *_missing(raw, content)
+        return None, *_missing(raw, content, owner)
     return path, None, {}
 
 
@@ -45,15 +46,39 @@ def _leaves(content: Path, rel: PurePosixPath) -> bool:
     return False
 
 
-def _missing(raw: str, content: Path) -> tuple[str, dict[str, str]]:
+def _missing(raw: str, content: Path, owner: str) -> tuple[str, dict[str, str]]:
+    """A missing photo, with the one the volunteer most likely meant: the same name in
+    other capitals or with another ending, or a small typo of it, and only a photo named
+    after the same product (``owner``). Another product's photo is never offered: it
+    would publish the wrong picture."""
     files = [
         p.relative_to(content).as_posix()
         for p in content.rglob("*")
         if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES
     ]
     same_case = [f for f in files if f.lower() == raw.lower()]
-    by_name = {PurePosixPath(f).name: f for f in files}
-    close = same_case[0] if same_case else by_name.get(suggest(PurePosixPath(raw).name, by_name))
+    typed = _words(PurePosixPath(raw).stem)
+    near = [f for f in files if _near(_words(PurePosixPath(f).stem), typed)
+            and (not owner or _near(_words(PurePosixPath(f).stem), _words(owner), prefix=True))]
+    close = same_case[0] if same_case else _closest(typed, near)
     if close:
         return "path.missing_close", {"value": raw, "close": close}
     return "path.missing", {"value": raw}
+
+
+def _words(name: str) -> str:
+    """ "Keset_Bulat 2" -> "keset bulat 2": capitals and separators do not count."""
+    return " ".join(re.split(r"[\s_.-]+", name.lower())).strip()
+
+
+def _near(name: str, other: str, prefix: bool = False) -> bool:
+    if name == other or (prefix and name.startswith(f"{other} ")):
+        return True
+    return difflib.SequenceMatcher(None, name, other).ratio() >= NEAR
+
+
+def _closest(typed: str, files: list[str]) -> str | None:
+    def likeness(rel: str) -> float:
+        return difflib.SequenceMatcher(None, _words(PurePosixPath(rel).stem), typed).ratio()
+
+    return max(sorted(files), key=likeness, default=None)

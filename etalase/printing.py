@@ -15,7 +15,7 @@ from etalase.build import Loaded
 from etalase.catalog import Product
 from etalase.config import CONFIG_FILE
 from etalase.errors import EtalaseError
-from etalase.fields import suggest
+from etalase.hints import suggest
 from etalase.render import Meta, Page, Renderer, product_path
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import html
+import logging
 import mimetypes
 import socket
 import time
@@ -27,6 +28,7 @@ import click
 
 from etalase import incremental, messages
 from etalase.errors import EtalaseError
+from etalase.headers import without_meta_policy
 from etalase.language import peek_base_path, peek_language
 
 OVERLAY = (
@@ -99,8 +101,9 @@ def route(url_path: str, base: str) -> Route:
 class Preview:
     """The last build's outcome, and a WSGI app that serves ``build/`` with it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, lenient: bool = False) -> None:
         self.root = root
+        self.lenient = lenient  # unknown fields are warnings
         self.errors: list[str] = []
         self.generation = 0
         self.served: dict[str, int] = {}  # URL path -> generation of the page last sent
@@ -114,8 +117,9 @@ class Preview:
         lang = peek_language(self.root)
         start = time.perf_counter()
         try:
-            incremental.build(self.root, lang=lang, serving=True, on_wait=lambda: click.echo(
-                messages.text("build.waiting", lang, {})[0], err=True))
+            incremental.build(self.root, lang=lang, serving=True, lenient=self.lenient,
+                              on_wait=lambda: click.echo(
+                                  messages.text("build.waiting", lang, {})[0], err=True))
         except click.ClickException as failure:
             report = getattr(failure, "report", None)  # content problems (Abort)
             self.errors = [*(report.lines(lang) if report else []), failure.format_message()]
@@ -152,6 +156,9 @@ class Preview:
         kind = (mimetypes.guess_type(path.name)[0] if path else None) or "text/html"
         if kind == "text/html":
             self.served[url_path] = self.generation
+            # The preview's own live-reload script and error overlay are not in the page's
+            # policy (the built page keeps it; serve never sent the _headers one either).
+            data = without_meta_policy(data)
             if self.errors:
                 data = data.replace(b"</body>", self.overlay() + b"</body>", 1)
         headers = [("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/")
@@ -172,14 +179,24 @@ class Preview:
 
 
 def serve(root: Path, host: str, port: int,
-          admin: Callable[[Preview], Any] | None = None) -> None:
-    """``admin``: wraps the preview's app with the admin pages (``serve --admin``)."""
+          admin: Callable[[Preview], Any] | None = None, lenient: bool = False) -> None:
+    """``admin``: wraps the preview's app with the admin pages (``serve --admin``);
+    ``lenient``: unknown fields are warnings."""
     from livereload import Server
 
-    preview = Preview(root)
+    class QuietServer(Server):  # type: ignore[misc]
+        def _setup_logging(self) -> None:
+            """livereload's log lines ("Serving on...", "Browser Connected") are English
+            chatter: the volunteer is told in their language what to open. Only
+            failures (tornado's, with their traceback) are still printed."""
+            super()._setup_logging()
+            logging.getLogger("livereload").setLevel(logging.CRITICAL)
+            logging.getLogger("tornado.access").setLevel(logging.ERROR)
+
+    preview = Preview(root, lenient)
     preview.rebuild()
-    server = Server(app=admin(preview) if admin else preview,
-                    watcher=_instant_watcher(_reload_latecomers(preview)))
+    server = QuietServer(app=admin(preview) if admin else preview,
+                         watcher=_instant_watcher(_reload_latecomers(preview)))
     for watched in ("content", "themes"):
         if (root / watched).exists():
             server.watch(str(root / watched), preview.rebuild, delay=0.2)

@@ -15,7 +15,8 @@ from etalase.fields import price_problem
 from etalase.yamlio import Scalar
 
 
-def _check(lang: str, problem: Callable[[str], tuple[str, dict] | None]) -> Callable[[str], str]:
+def _check(lang: str, problem: Callable[[str], tuple[str, dict] | None],
+           adopt: Callable[[str], str]) -> Callable[[str], str]:
     """A click value_proc that turns one of our problems into a re-ask."""
     def convert(text: str) -> str:
         text = text.strip()
@@ -23,16 +24,26 @@ def _check(lang: str, problem: Callable[[str], tuple[str, dict] | None]) -> Call
         if found:
             message, hint = messages.text(found[0], lang, found[1])
             raise click.BadParameter(f"{message} — {hint}")
-        return text
+        return adopt(text)
 
     return convert
 
 
 def _ask(key: str, lang: str, problem: Callable[[str], tuple[str, dict] | None],
-         optional: bool = False) -> str:
+         optional: bool = False, adopt: Callable[[str], str] = str) -> str:
     label = messages.text(f"wizard.{key}", lang, {})[0]
     return click.prompt(label, default="" if optional else None, show_default=False,
-                        value_proc=_check(lang, problem))
+                        value_proc=_check(lang, problem, adopt))
+
+
+def same_category(text: str, categories: list[str], lang: str) -> str:
+    """An existing category written with other capitals or spaces is that category: a
+    second spelling would be an error at the next check."""
+    for name in categories:
+        if slugify(name) == slugify(text) and name != text:
+            click.echo(messages.text("wizard.same_category", lang, {"name": name})[0])
+            return name
+    return text
 
 
 def ask_product(root: Path, lang: str, categories: list[str]) -> Path:
@@ -49,7 +60,8 @@ def ask_product(root: Path, lang: str, categories: list[str]) -> Path:
         return None if text and slugify(text) else ("wizard.bad_category", {})
 
     def photo(text: str) -> tuple[str, dict] | None:
-        found = paths.resolve_image(text, root / "content") if text else (None, None, {})
+        owner = slugify(answers["name"])
+        found = paths.resolve_image(text, root / "content", owner) if text else (None, None, {})
         return (found[1], found[2]) if found[1] else None
 
     def phone(text: str) -> tuple[str, dict] | None:
@@ -59,13 +71,13 @@ def ask_product(root: Path, lang: str, categories: list[str]) -> Path:
 
     if categories:
         click.echo(messages.text("wizard.categories", lang, {"names": ", ".join(categories)})[0])
-    answers = {
-        "name": _ask("name", lang, name_problem),
-        "price": _ask("price", lang, price),
-        "category": _ask("category", lang, category),
-        "photo": _ask("photo", lang, photo, optional=True),
-        "whatsapp": _ask("whatsapp", lang, phone, optional=True),
-    }
+    answers: dict[str, str] = {}
+    answers["name"] = _ask("name", lang, name_problem)
+    answers["price"] = _ask("price", lang, price)
+    answers["category"] = _ask("category", lang, category,
+                               adopt=lambda text: same_category(text, categories, lang))
+    answers["photo"] = _ask("photo", lang, photo, optional=True)
+    answers["whatsapp"] = _ask("whatsapp", lang, phone, optional=True)
     path = root / PRODUCTS_DIR / f"{slugify(answers['name'])}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from etalase.errors import Loc, Report
+from etalase.yamlerrors import explain
 
 IMPLICIT = "implicit:"
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -27,6 +28,8 @@ class Scalar:
     line: int
     plain: bool
     guessed: str  # what YAML would have made of it: str, int, float, bool, null, ...
+    comment: tuple[int, str] | None = None  # (line, text) YAML cut off as a comment: see
+    # comment_after
 
 
 @dataclass(frozen=True)
@@ -103,26 +106,39 @@ def parse(text: str, rel: str, report: Report, first_line: int = 1) -> Node | No
                      if isinstance(exc.character, int) else "?")
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else first_line
-        report.error(Loc(rel, line), "yaml.syntax", problem=exc.problem or exc.context or "")
+        found = explain(exc, text)  # the line to fix and the mistake, in plain words
+        report.error(Loc(rel, found.line + first_line), found.key, **found.args)
         return None
     if root is None:
         report.error(Loc(rel, first_line), "file.empty")
         return None
-    return _convert(root, rel, report, first_line - 1)
+    lines = text.split("\n") if "#" in text else None
+    return _convert(root, rel, report, first_line - 1, lines)
 
 
-def _convert(node: yaml.Node, rel: str, report: Report, offset: int) -> Node | None:
+def comment_after(node: yaml.ScalarNode, lines: list[str]) -> str | None:
+    """The comment on the same line right after a plain value: in ``description: Teh
+    jahe #1 di Purwokerto`` YAML keeps "Teh jahe" and drops "#1 di Purwokerto"."""
+    if node.style or not node.value:
+        return None
+    rest = lines[node.end_mark.line][node.end_mark.column:]
+    found = re.match(r"[ \t]+(#.*)", rest)
+    return found.group(1).rstrip() if found else None
+
+
+def _convert(node: yaml.Node, rel: str, report: Report, offset: int,
+             lines: list[str] | None = None) -> Node | None:
     line = node.start_mark.line + 1 + offset
     if not node.tag.startswith(IMPLICIT):
         report.error(Loc(rel, line), "yaml.tag", tag=node.tag.replace(_YAML_TAG, "!!"))
         return None
     if isinstance(node, yaml.ScalarNode):
         guessed = node.tag.removeprefix(IMPLICIT).removeprefix(_YAML_TAG)
-        return Scalar(node.value, line, not node.style, guessed)  # plain: no quotes
+        comment = comment_after(node, lines) if lines else None
+        return Scalar(node.value, line, not node.style, guessed,  # plain: no quotes
+                      (node.end_mark.line + 1 + offset, comment) if comment else None)
     if isinstance(node, yaml.SequenceNode):
-        items = [_convert(item, rel, report, offset) for item in node.value]
+        items = [_convert(item, rel, report, offset, lines) for item in node.value]
         return Seq([item for item in items if item is not None], line)
     result = Map(line)
     for key_node, value_node in node.value:
@@ -135,7 +151,7 @@ def _convert(node: yaml.Node, rel: str, report: Report, offset: int) -> Node | N
             first = result.entries[key][0]
             report.error(Loc(rel, key_line), "yaml.duplicate_key", key=key, first=first)
             continue
-        value = _convert(value_node, rel, report, offset)
+        value = _convert(value_node, rel, report, offset, lines)
         if value is not None:
             result.entries[key] = (key_line, value)
     return result
@@ -155,6 +171,6 @@ def load_mapping(
         return None
     if not isinstance(root, Map):
         kind = "list" if isinstance(root, Seq) else "text"
-        report.error(Loc(rel, root.line), "yaml.not_mapping", kind=kind)
+        report.error(Loc(rel, root.line), f"yaml.not_mapping_{kind}")
         return None
     return root

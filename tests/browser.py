@@ -75,8 +75,10 @@ class StaticSite:
     """build/ served on a free local port, with the host's headers; can be stopped to
     play a phone that lost its signal."""
 
-    def __init__(self, build: Path) -> None:
-        extra = headers_for(build)
+    def __init__(self, build: Path, host_headers: bool = True) -> None:
+        """``host_headers``: send what ``_headers`` says, as Netlify does (GitHub Pages
+        ignores it)."""
+        extra = headers_for(build) if host_headers else {}
         served = self.served = []  # the paths asked of this server, in order
 
         class Handler(http.server.SimpleHTTPRequestHandler):

@@ -21,7 +21,7 @@ category: Keset Perca
 images:
   - images/keset.jpg
 materials: [kain perca, benang]
-warna_favorit: biru   # a field the form does not know
+weight: 400   # grams, as weighed at the market
 """
 
 
@@ -301,3 +301,173 @@ def test_every_admin_page_is_small(admin: Client) -> None:
         page = admin.get(path).body
         assert len(gzip.compress(page)) + len(gzip.compress(css)) <= 30 * 1024, path
         assert b"</head>" not in page, "the preview would inject live reload into it"
+
+
+def test_a_story_publishes_only_with_consent_and_unticking_withdraws_it(admin: Client) -> None:
+    form = admin.get("/admin/cerita/baru")
+    assert "Nama samaran anggota (jangan nama asli)" in form.text
+    assert "Centang HANYA bila anggota sudah membaca" in form.text
+    fields = form_of_answer(form)
+    assert "consent" not in fields, "the consent box starts unticked"
+    fields.update({"title": "Kebun Bu Ani", "member": "Bu Ani", "products": "keset",
+                   "text": "Bu Ani menanam sereh.\n\nIa menjual tehnya."})
+    assert admin.post("/admin/cerita/baru", fields).status == 303
+    story = admin.root / "content/stories/kebun-bu-ani.md"
+    page = admin.root / "build/cerita/kebun-bu-ani/index.html"
+    assert "consent: false" in story.read_text() and not page.exists()
+    fields = admin.form_of("/admin/cerita/kebun-bu-ani.md")
+    assert admin.post("/admin/cerita/kebun-bu-ani.md", {**fields, "consent": "true"}).status == 303
+    assert "consent: true" in story.read_text() and page.exists()
+    assert "Bu Ani menanam sereh." in page.read_text()
+    fields = admin.form_of("/admin/cerita/kebun-bu-ani.md")
+    del fields["consent"]  # unticked
+    assert admin.post("/admin/cerita/kebun-bu-ani.md", fields).status == 303
+    assert "consent: false" in story.read_text() and not page.exists(), "withdrawn"
+
+
+def test_a_product_a_story_names_cannot_be_deleted(admin: Client) -> None:
+    fields = form_of_answer(admin.get("/admin/cerita/baru"))
+    fields.update({"title": "Kebun", "member": "Bu Ani", "products": "keset", "text": "Teks."})
+    assert admin.post("/admin/cerita/baru", fields).status == 303
+    answer = admin.post("/admin/produk/keset.yaml/hapus", {})
+    assert answer.status == 409 and "kebun.md" in answer.text
+    assert (admin.root / P).exists()
+
+
+def test_site_settings_are_checked_like_the_build_and_keep_the_rest(admin: Client) -> None:
+    site_yaml = admin.root / "content/site.yaml"
+    site_yaml.write_text("# Pengaturan\n" + site_yaml.read_text())
+    fields = admin.form_of("/admin/pengaturan/site.yaml")
+    answer = admin.post("/admin/pengaturan/site.yaml", {**fields, "whatsapp": "12"})
+    assert answer.status == 422 and "bukan nomor telepon yang sah" in answer.field_problem(
+        "whatsapp")
+    assert admin.post("/admin/pengaturan/site.yaml",
+                      {**fields, "tagline": "Teh dan keset perca"}).status == 303
+    text = site_yaml.read_text()
+    assert text.startswith("# Pengaturan\n") and "base_url: https://toko.example.org" in text
+    assert "tagline: Teh dan keset perca" in text
+    assert "Teh dan keset perca" in (admin.root / "build/index.html").read_text()
+    assert admin.get("/admin/pengaturan/../products/keset.yaml").status == 404
+
+
+def test_publish_without_a_token_offers_the_zip_for_netlify_drop(admin: Client,
+                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    monkeypatch.delenv("NETLIFY_AUTH_TOKEN", raising=False)
+    page = admin.get("/admin/terbitkan")
+    assert "app.netlify.com/drop" in page.text and "Buat file zip" in page.text
+    assert admin.post("/admin/terbitkan", {}).status == 303
+    page = admin.get("/admin/terbitkan")
+    assert "File zip siap" in page.text
+    download = admin.get("/admin/terbitkan/situs.zip")
+    assert download.status == 200 and download.headers["Content-Type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(download.body)).namelist()
+    assert "produk/keset/index.html" in names and "index.html" in names
+
+
+def test_publish_to_netlify_shows_progress_in_plain_words_and_never_the_token(
+        admin: Client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from tests.fake_netlify import FakeNetlify
+
+    token = "nfp_very_SECRET_token_42"
+    with FakeNetlify(token) as api:
+        monkeypatch.setenv("NETLIFY_AUTH_TOKEN", token)
+        monkeypatch.setenv("NETLIFY_SITE_ID", "site-1")
+        monkeypatch.setenv("NETLIFY_API_URL", api.url)
+        seen = [admin.get("/admin/terbitkan").text]
+        assert "situs site-1" in seen[0]
+        assert admin.post("/admin/terbitkan", {}).status == 303
+        deadline = time.monotonic() + 60
+        while admin.app.publisher.running and time.monotonic() < deadline:
+            seen.append(admin.get("/admin/terbitkan").text)
+            time.sleep(0.1)
+        seen.append(admin.get("/admin/terbitkan").text)
+        assert "Sudah terbit:" in seen[-1], seen[-1]
+        assert "file baru atau berubah perlu dikirim" in seen[-1]
+        live = {rel.lstrip("/") for rel in api.state.live_files()}
+        assert "produk/keset/index.html" in live
+    assert not any(token in text for text in seen)
+
+
+def test_an_iphone_heic_photo_is_taken_cleaned(admin: Client) -> None:
+    import pillow_heif
+
+    exif = Image.Exif()
+    exif[0x0110] = "iPhone 15"
+    exif[0x8825] = {1: "S", 2: (7.0, 25.0, 17.0), 3: "E", 4: (109.0, 14.0, 2.0)}
+    out = io.BytesIO()
+    pillow_heif.from_pillow(Image.new("RGB", (640, 480), (90, 140, 60))).save(
+        out, quality=80, exif=exif.tobytes())
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin), [("upload", "IMG_1.HEIC",
+                                                                   out.getvalue())])
+    assert answer.status == 303, answer.text
+    stored = (admin.root / "content/images/keset-1.jpg").read_bytes()
+    assert stored.startswith(b"\xff\xd8") and b"iPhone" not in stored
+
+
+def test_every_admin_word_is_in_both_languages() -> None:
+    from etalase.admin.words import WORDS
+
+    assert all(set(entry) == {"id", "en"} for entry in WORDS.values())
+
+
+@pytest.mark.parametrize(("before", "change", "after"), [
+    ("a: 1  # note\nb: 2\n", {"a": "3"}, "a: 3  # note\nb: 2\n"),
+    ("tags: [x, y]\nb: 2\n", {"tags": "x, z"}, "tags: [x, z]\nb: 2\n"),
+    ("images:\n  - src: a.jpg\n\n# help for b\nb: 2\n", {"images": []},
+     "images:\n\n# help for b\nb: 2\n"),
+    ("materials:\n  - a\n# help for b\nb: 2\n", {"materials": "a, c"},
+     "materials:\n  - a\n  - c\n# help for b\nb: 2\n"),
+])
+def test_yaml_edits_keep_comments_and_styles(before: str, change: dict, after: str) -> None:
+    from etalase.admin import forms, yamledit
+
+    data = yamledit.load(before)
+    kinds = {"a": "number", "tags": "list", "images": "photos", "materials": "list"}
+    fields = [forms.FieldSpec(key, kinds[key], "") for key in change]
+    forms.apply(data, fields, change)
+    assert yamledit.dump(data) == after
+
+
+def test_help_texts_come_from_the_starter_without_editor_advice() -> None:
+    from etalase.admin.forms import starter_help
+
+    helps = starter_help("product")
+    assert helps["price"].startswith("Harga dalam rupiah, angka saja")
+    assert helps["description"] == "Cerita singkat tentang produk."  # "(...dua spasi)" gone
+    assert not any("#" in text for text in helps.values())
+
+
+def test_a_story_photo_is_cleaned_and_a_new_one_replaces_it(admin: Client) -> None:
+    fields = form_of_answer(admin.get("/admin/cerita/baru"))
+    fields.update({"title": "Kebun", "member": "Bu Ani", "text": "Teks.", "consent": "true"})
+    answer = admin.post("/admin/cerita/baru", fields, [("upload", "a.jpg", gps_photo((800, 600)))])
+    assert answer.status == 303
+    assert "photo: images/kebun-1.jpg" in (admin.root / "content/stories/kebun.md").read_text()
+    fields = admin.form_of("/admin/cerita/kebun.md")
+    fields["photo.alt.0"] = "Tangan memetik sereh"
+    answer = admin.post("/admin/cerita/kebun.md", fields, [("upload", "b.jpg", gps_photo())])
+    assert answer.status == 303
+    text = (admin.root / "content/stories/kebun.md").read_text()
+    assert "images/kebun-2.jpg" in text and "kebun-1.jpg" not in text
+    assert b"Pixel" not in (admin.root / "content/images/kebun-2.jpg").read_bytes()
+
+
+def test_a_story_text_changed_elsewhere_is_shown_and_kept(admin: Client) -> None:
+    fields = form_of_answer(admin.get("/admin/cerita/baru"))
+    fields.update({"title": "Kebun", "member": "Bu Ani", "text": "Teks lama."})
+    assert admin.post("/admin/cerita/baru", fields).status == 303
+    story = admin.root / "content/stories/kebun.md"
+    mine = admin.form_of("/admin/cerita/kebun.md")
+    mine["title"] = "Kebun sereh"
+    story.write_text(story.read_text().replace("Teks lama.", "Teks baru dari laptop."))
+    answer = admin.post("/admin/cerita/kebun.md", mine)
+    assert answer.status == 409
+    assert "Ceritanya: Teks lama. → Teks baru dari laptop." in answer.text
+    again = form_of_answer(answer)
+    assert admin.post("/admin/cerita/kebun.md", again).status == 303
+    text = story.read_text()
+    assert "title: \"Kebun sereh\"" in text and "Teks baru dari laptop." in text

@@ -27,8 +27,9 @@ P = "content/products/keset.yaml"
 
 
 @contextmanager
-def admin_serving(root: Path) -> Iterator[tuple[str, str]]:
-    """`python site.py serve --admin` on a free port: (its URL, the admin link it printed)."""
+def admin_serving(root: Path, lines: list[str] | None = None) -> Iterator[tuple[str, str]]:
+    """`python site.py serve --admin` on a free port: (its URL, the admin link it printed);
+    ``lines`` receives what it prints."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, str(REPO / "site.py"), "serve", "--root", str(root), "--port",
@@ -36,7 +37,7 @@ def admin_serving(root: Path) -> Iterator[tuple[str, str]]:
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    lines: list[str] = []
+    lines = [] if lines is None else lines
     reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)  # type: ignore[arg-type]
     reader.start()
     url = f"http://127.0.0.1:{port}"
@@ -166,3 +167,102 @@ def test_no_cookie_or_another_site_is_refused(served, browser: Browser) -> None:
     assert "Ditolak" in page.content() or "tautan admin" in page.content()
     assert (root / P).read_text() == COMMENTED
     context.close()
+
+
+def test_the_terminal_qr_code_opens_the_admin_link(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The QR code drawn in the terminal, turned into pixels as a screen shows it, is read
+    by a real decoder (zbar) as the admin link."""
+    from tests.browser import decode_qr
+
+    lines: list[str] = []
+    with admin_serving(site(), lines) as (_, link):
+        drawn = [line.rstrip("\n") for line in lines if set(line.strip()) <= set("█▀▄ ")
+                 and line.strip()]
+    light = {"█": (1, 1), "▀": (1, 0), "▄": (0, 1), " ": (0, 0)}  # (top, bottom) light
+    width = max(len(row) for row in drawn)
+    image = Image.new("L", (width, 2 * len(drawn)), 255)
+    for y, row in enumerate(drawn):
+        for x, char in enumerate(row.ljust(width, "█")):
+            top, bottom = light[char]
+            image.putpixel((x, 2 * y), 255 * top)
+            image.putpixel((x, 2 * y + 1), 255 * bottom)
+    big = image.resize((image.width * 8, image.height * 8), Image.Resampling.NEAREST)
+    framed = Image.new("L", (big.width + 64, big.height + 64), 255)
+    framed.paste(big, (32, 32))
+    framed.save(tmp_path / "qr.png")
+    assert decode_qr(tmp_path / "qr.png") == [link]
+
+
+TARGETS = "nav a, .items a, button, .button, select, input:not([type=hidden]):not([type=checkbox]), textarea, label.check"
+
+
+def small_targets(page: Page) -> list[str]:
+    """Tap targets under 44 CSS px high, or overflowing the 360 px screen."""
+    return page.evaluate("""(selector) => [...document.querySelectorAll(selector)]
+        .filter(e => e.offsetParent !== null)
+        .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect()])
+        .filter(([_, r]) => r.height < 44 || r.right > 361)
+        .map(([html, r]) => `${html} ${Math.round(r.height)}x${Math.round(r.width)}`)""",
+                         TARGETS)
+
+
+def test_every_admin_page_fits_a_thumb_at_360_px(served, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    _, url, link = served
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(link)
+    for path, name in [("/admin/", "list"), ("/admin/produk/keset.yaml", "product"),
+                       ("/admin/produk/baru", "product-new"), ("/admin/cerita/", "stories"),
+                       ("/admin/cerita/baru", "story-new"),
+                       ("/admin/pengaturan/site.yaml", "settings"), ("/admin/sampah", "trash"),
+                       ("/admin/terbitkan", "publish")]:
+        answer = page.goto(url + path)
+        assert answer and answer.status == 200, path
+        assert page.locator(TARGETS).count() >= 6, path  # the nav alone has 6
+        assert small_targets(page) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+        shot(page, f"page-{name}")
+    page.get_by_role("button", name="Buat file zip").click()
+    expect(page.locator("#progress")).to_contain_text("File zip siap")
+    shot(page, "page-publish-zip")
+    assert all(r.startswith(url + "/") for r in requests), "no request leaves the laptop"
+    context.close()
+
+
+def test_with_javascript_a_big_photo_is_made_smaller_on_the_phone(served, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    """A 12-megapixel phone photo leaves the phone already at 2048 px and without its
+    GPS position; the laptop cleans it all the same."""
+    import io
+
+    root, url, link = served
+    image = Image.effect_noise((4000, 3000), 40).convert("RGB")
+    original = io.BytesIO()
+    image.save(original, "JPEG", quality=92, exif=_gps_exif())
+    data = original.getvalue()
+    assert len(data) > 1024 * 1024
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(link)
+    page.goto(url + "/admin/produk/keset.yaml")
+    page.set_input_files("#f-upload", files=[{"name": "IMG_4000.jpg", "mimeType": "image/jpeg",
+                                              "buffer": data}])
+    expect(page.locator("#f-upload")).to_have_attribute("data-shrunk", "true", timeout=30000)
+    size, kind = page.eval_on_selector("#f-upload", "i => [i.files[0].size, i.files[0].type]")
+    assert kind == "image/jpeg" and 10_000 < size < len(data) // 2, "the phone sends less"
+    started = time.perf_counter()
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator(".ok")).to_contain_text("Tersimpan", timeout=30000)
+    print(f"\n12 MP photo, shrunk on the phone: save -> saved page "
+          f"{time.perf_counter() - started:.2f} s")
+    with Image.open(root / "content/images/keset-1.jpg") as stored:
+        assert max(stored.size) == 2048 and not stored.getexif()
+    context.close()
+
+
+def _gps_exif() -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x0110] = "Pixel 7 Pro"
+    exif[0x8825] = {1: "S", 2: (7.0, 25.0, 17.0), 3: "E", 4: (109.0, 14.0, 2.0)}
+    return exif

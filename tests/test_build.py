@@ -248,21 +248,21 @@ def broken_theme_build(root: Path, name: str, old: str, new: str) -> tuple[str, 
 
 def test_template_mistake_is_reported_and_build_kept(site) -> None:  # type: ignore[no-untyped-def]
     output, line = broken_theme_build(site(), "about.html", "site.about_html", "site.about_text")
-    assert f"galat: themes/default/templates/about.html:{line}: tema gagal membuat halaman" in (
+    assert f"masalah: themes/default/templates/about.html:{line}: tema gagal membuat halaman" in (
         output)
     assert "about_text" in output
 
 
 def test_a_mistake_in_a_part_rendered_once_is_reported_at_its_line(site) -> None:  # type: ignore[no-untyped-def]
     output, line = broken_theme_build(site(), "header.html", 't("stories")', 't("no_such_text")')
-    assert f"galat: themes/default/templates/header.html:{line}: tema gagal" in output
+    assert f"masalah: themes/default/templates/header.html:{line}: tema gagal" in output
     assert output.count("header.html") == 1  # found on every page, shown once
-    assert "1 masalah di 1 berkas" in output
+    assert "1 masalah di 1 file" in output
 
 
 def test_a_style_attribute_in_a_theme_is_reported_at_its_line(site) -> None:  # type: ignore[no-untyped-def]
     output, line = broken_theme_build(site(), "about.html", "<h1>", '<h1\n  STYLE = "color: red">')
-    assert f"galat: themes/default/templates/about.html:{line + 1}: atribut style tidak" in output
+    assert f"masalah: themes/default/templates/about.html:{line + 1}: atribut style tidak" in output
 
 
 def test_text_that_looks_like_a_style_attribute_is_only_text(site) -> None:  # type: ignore[no-untyped-def]
@@ -369,6 +369,8 @@ def test_new_product_starter_passes_check_once_filled_in(site) -> None:  # type:
     assert "# Harga dalam rupiah" in text
     assert run(root, "check").exit_code == 1  # price and category still empty
     filled = text.replace("price:\n", "price: 30000\n").replace("category:\n", "category: Keset Perca\n")
+    filled = filled.replace("Tulis di sini bahan, ukuran dan cara merawatnya.", "Keset biru.").replace(
+        "tulis bahannya di sini", "kain perca")
     path.write_text(filled)
     write_site(root, {"content/images/keset-bulat-biru-2.jpg": jpeg()})
     result = run(root, "check")
@@ -383,7 +385,7 @@ def test_new_story_starter_is_unpublished_until_consent(site) -> None:  # type: 
     assert run(root, "new", "story", "Menjahit bersama").exit_code == 0
     path = root / "content/stories/menjahit-bersama.md"
     filled = path.read_text().replace("member:\n", "member: Bu Nur\n").replace(
-        "contoh-produk", "keset")
+        "contoh-produk", "keset").replace("Tulis ceritanya di sini.", "Bu Nur menjahit.")
     path.write_text(filled)
     result = run(root, "check")
     assert result.exit_code == 0, result.output
@@ -503,7 +505,7 @@ def test_parallel_rendering_gives_the_same_site(site, monkeypatch: pytest.Monkey
     template.write_text(template.read_text().replace("product.maker", "product.makr"))
     result = run(root, "build")
     assert result.exit_code == 1
-    assert "galat: themes/default/templates/product.html:" in result.output
+    assert "masalah: themes/default/templates/product.html:" in result.output
     assert snapshot(root / "build") == serial
 
 
@@ -534,7 +536,7 @@ def test_parallel_parsing_gives_the_same_site_and_problems(site, monkeypatch: py
 def test_script_template_mistake_is_reported_and_build_kept(site) -> None:  # type: ignore[no-untyped-def]
     output, line = broken_theme_build(site(), "etalase.js", 't("remove")', 't("hapus")')
     # Jinja places a mistake inside a multi-line expression at the expression's last line.
-    found = re.search(r"galat: themes/default/templates/etalase\.js:(\d+): tema gagal membuat "
+    found = re.search(r"masalah: themes/default/templates/etalase\.js:(\d+): tema gagal membuat "
                       r"halaman: the theme has no text for 'hapus' — ", output)
     assert found, output
     assert line <= int(found.group(1)) <= line + 3

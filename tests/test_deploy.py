@@ -244,13 +244,70 @@ def test_git_deploy_publishes_exactly_the_build_without_touching_the_work_tree(r
     assert git("rev-list", "--count", "gh-pages", cwd=bare) == "1"
 
 
-def test_git_deploy_adds_one_commit_per_change(repo) -> None:  # type: ignore[no-untyped-def]
+def test_git_deploy_replaces_the_branch_with_one_parentless_commit(repo) -> None:  # type: ignore[no-untyped-def]
     root, bare = repo
     assert run(root, "deploy", "--to", "git", "--branch", "pages").exit_code == 0
     (root / "content/products/tikar.yaml").write_text(PRODUCT_YAML.replace("Keset Bulat", "Tikar"))
     assert run(root, "deploy", "--to", "git", "--branch", "pages").exit_code == 0
-    assert git("rev-list", "--count", "pages", cwd=bare) == "2"
+    assert git("rev-list", "--count", "pages", cwd=bare) == "1"
+    assert git("rev-list", "--parents", "-n1", "pages", cwd=bare).split() == [
+        git("rev-parse", "pages", cwd=bare)], "no parent"
     assert "produk/tikar/index.html" in git("ls-tree", "-r", "--name-only", "pages", cwd=bare)
+
+
+def test_a_withdrawn_story_is_in_no_object_of_the_branch_after_the_next_deploy(repo) -> None:  # type: ignore[no-untyped-def]
+    """A public gh-pages branch with history would keep a withdrawn story readable."""
+    root, bare = repo
+    secret = "Kisah pribadi Bu Nur yang ia tarik kembali"
+    story = root / "content/stories/cerita.md"
+    story.parent.mkdir(exist_ok=True)
+    story.write_text(STORY.format(consent="true").replace("Isi.", secret))
+    assert run(root, "deploy", "--to", "git").exit_code == 0
+    assert secret in reachable_text(bare, "gh-pages")
+    story.write_text(STORY.format(consent="false").replace("Isi.", secret))
+    result = run(root, "deploy", "--to", "git")
+    assert result.exit_code == 0, result.output
+    assert "Bu Nur" not in reachable_text(bare, "gh-pages")
+    assert "index.html" in git("ls-tree", "--name-only", "gh-pages", cwd=bare)
+
+
+def reachable_text(bare: Path, branch: str) -> str:
+    """Every object reachable from the branch (all commits, trees and blobs), as text."""
+    objects = [line.split()[0] for line in
+               git("rev-list", "--objects", branch, cwd=bare).splitlines()]
+    return "\n".join(subprocess.run(["git", "cat-file", "-p", sha], cwd=bare,
+                                    capture_output=True, check=True).stdout.decode(errors="replace")
+                     for sha in objects)
+
+
+def test_git_dry_run_pushes_nothing_and_says_what_it_would_replace(repo) -> None:  # type: ignore[no-untyped-def]
+    root, bare = repo
+    result = run(root, "deploy", "--to", "git", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert f"isi cabang gh-pages di {bare} akan diganti dengan build/ ini" in result.output
+    assert "uji coba:" in result.output and "tidak ada yang dikirim" in result.output
+    assert git("branch", "--list", cwd=bare) == "", "nothing was pushed"
+    assert run(root, "deploy", "--to", "git").exit_code == 0
+    live = git("rev-parse", "gh-pages", cwd=bare)
+    (root / "content/products/tikar.yaml").write_text(PRODUCT_YAML.replace("Keset Bulat", "Tikar"))
+    assert run(root, "deploy", "--to", "git", "--dry-run").exit_code == 0
+    assert git("rev-parse", "gh-pages", cwd=bare) == live
+
+
+def test_git_deploy_never_shows_a_password_in_the_remote_url(repo) -> None:  # type: ignore[no-untyped-def]
+    root, _ = repo
+    url = "https://volunteer:ghp_secret123@127.0.0.1:9/toko.git"  # nothing listens there
+    result = run(root, "deploy", "--to", "git", "--remote", url, "--dry-run")
+    assert "ghp_secret123" not in result.output
+    assert "https://***@127.0.0.1:9/toko.git" in result.output
+
+
+def test_zip_dry_run_writes_nothing(site) -> None:  # type: ignore[no-untyped-def]
+    root = site()
+    result = run(root, "deploy", "--to", "zip", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "uji coba:" in result.output and "tidak ada yang ditulis" in result.output
+    assert not (root / "site.zip").exists()
 
 
 def test_git_deploy_to_unknown_remote(site) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import tomllib
@@ -79,3 +80,62 @@ def test_generated_headers_cache_images_forever_and_revalidate_pages(site) -> No
     for image in (root / "build/img").iterdir():
         assert not any(Path("/img/" + image.name).is_relative_to(r[:-1]) for r in revalidated
                        if r.endswith("/*"))
+
+
+def meta_policy(html: str) -> dict[str, str]:
+    from tests.pages import Page
+
+    page = Page()
+    page.feed(html)
+    [meta] = page.find("meta", **{"http-equiv": "Content-Security-Policy"})
+    return dict(d.split(" ", 1) for d in meta.attrs["content"].split("; "))
+
+
+def test_every_page_carries_the_policy_a_meta_tag_allows(sample_build: Path) -> None:
+    """GitHub and Codeberg Pages ignore _headers: each page carries the policy itself, the
+    header's directives but those a <meta> cannot set, with the hashes of its own blocks."""
+    header = dict(d.split(" ", 1) for d in parse_headers(
+        (sample_build / "_headers").read_text())["/*"]["Content-Security-Policy"].split("; ")
+        if " " in d)
+    for path in sample_build.rglob("*.html"):
+        html = path.read_text()
+        meta = meta_policy(html)
+        assert not {"frame-ancestors", "report-uri", "sandbox"} & set(meta), path
+        assert set(meta) == set(header) - {"frame-ancestors"}, path
+        for name in ("style-src", "script-src"):
+            assert set(meta[name].split()) <= set(header[name].split()), (path, name)
+        for block in re.findall(r"<style>(.*?)</style>", html, re.S):
+            digest = base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in meta["style-src"], path
+        assert html.index("Content-Security-Policy") < html.index("<style"), "before it governs"
+
+
+def test_without_headers_the_meta_policy_holds_in_chromium(sample_build: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    """Served as GitHub Pages serves it (no _headers): the theme's style and script work,
+    and a script slipped into a page does not run."""
+    from tests.browser import StaticSite
+
+    host = StaticSite(sample_build, host_headers=False)
+    context = browser.new_context(service_workers="block")  # page.route sees every load
+    page = context.new_page()
+    page.add_init_script("addEventListener('securitypolicyviolation', e => (window.blocked ="
+                         " window.blocked || []).push(e.violatedDirective))")
+    try:
+        for path in ("", "produk/teh-rosela/"):
+            page.goto(host.url(path))
+            page.wait_for_load_state("load")
+            assert page.evaluate("window.blocked || []") == [], path
+            assert page.evaluate("[...document.styleSheets].length") >= 1
+        html = (sample_build / "produk/teh-rosela/index.html").read_text()
+        injected = html + "<script>window.ran = true</script>"  # minified: no </body>
+        without = re.sub(r"<meta http-equiv=Content-Security-Policy [^>]*>", "", injected)
+        for body, runs in ((without, True), (injected, None)):  # the control, then the test
+            page.route("**/produk/teh-rosela/", functools.partial(
+                lambda body, route: route.fulfill(body=body, content_type="text/html"), body))
+            page.goto(host.url("produk/teh-rosela/"))
+            page.wait_for_load_state("load")
+            assert page.evaluate("window.ran") is runs
+            page.unroute("**/produk/teh-rosela/")
+    finally:
+        context.close()
+        host.stop()

@@ -24,7 +24,14 @@ def validate(folder: Path) -> list[str]:
         capture_output=True, text=True, timeout=300)
     messages = json.loads(done.stderr or done.stdout)["messages"]
     return [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['type']}: {m['message']}"
-            for m in messages]
+            for m in messages if not _policy_guess(m)]
+
+
+def _policy_guess(message: dict) -> bool:
+    """The checker's notes on what a page's <meta> policy would block: it reads files with
+    no origin, so 'self' matches nothing and hashes are not computed. What the policy
+    blocks is tested in Chromium (test_headers.py)."""
+    return message["type"] == "info" and "Content Security Policy (meta tag)" in message["message"]
 
 
 def test_the_checker_finds_mistakes(tmp_path: Path) -> None:

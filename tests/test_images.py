@@ -162,7 +162,7 @@ def test_megapixel_cap_is_configurable(site) -> None:  # type: ignore[no-untyped
                            {"content/site.yaml": config})
     result = run(root, "build")
     assert result.exit_code == 1
-    assert f'galat: {P}:5: foto "images/big.jpg" terlalu besar (lebih dari 1 megapiksel)' in (
+    assert f'masalah: {P}:5: foto "images/big.jpg" terlalu besar (lebih dari 1 megapiksel)' in (
         result.output)
 
 

@@ -20,10 +20,10 @@ def test_files_differing_only_in_case_are_one_clear_collision(site) -> None:  # 
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit), result.exception
     lines = result.output.splitlines()
-    assert (f"galat: {lower}: nama berkas ini hanya beda huruf besar/kecil dengan {upper}, jadi "
+    assert (f"masalah: {lower}: nama file ini hanya beda huruf besar/kecil dengan {upper}, jadi "
             "alamat halamannya sama (/keset-bulat-uji/) — hapus salah satu, atau beri nama lain; "
-            "di Windows dan Mac keduanya bahkan dianggap berkas yang sama") in lines
-    whole, line = (lines.index(x) for x in lines if x.startswith(f"galat: {lower}"))
+            "di Windows dan Mac keduanya bahkan dianggap file yang sama") in lines
+    whole, line = (lines.index(x) for x in lines if x.startswith(f"masalah: {lower}"))
     assert whole < line, "a file's whole-file problem comes before its line problems"
 
 
@@ -136,9 +136,9 @@ def broken_site(draw: st.DrawFn) -> dict[str, bytes]:
     return files
 
 
-LINE = re.compile(r"^(galat|peringatan|catatan|error|warning|note): "
+LINE = re.compile(r"^(masalah|peringatan|catatan|error|warning|note): "
                   r"(content|themes)/[^\n:]+(:\d+)?: \S")
-SUMMARY = re.compile(r"^\d+ (masalah di \d+ berkas|problem\(s\) in \d+ file\(s\)) — ")
+SUMMARY = re.compile(r"^\d+ (masalah di \d+ file|problem\(s\) in \d+ file\(s\)) — ")
 
 
 @given(files=broken_site())

@@ -85,7 +85,9 @@ def test_init_check_build_new_print_and_deploy_from_outside_the_repository(
     run(venv, site, "new", "product", "Teh Jahe")
     starter = site / "content/products/teh-jahe.yaml"
     text = starter.read_text().replace("\nprice:\n", "\nprice: 20000\n")
-    starter.write_text(text.replace("\ncategory:\n", "\ncategory: Teh Herbal\n"))
+    text = text.replace("\ncategory:\n", "\ncategory: Teh Herbal\n")
+    text = text.replace("Tulis di sini bahan, ukuran dan cara merawatnya.", "Teh jahe merah.")
+    starter.write_text(text.replace("tulis bahannya di sini", "jahe merah"))
     photo = io.BytesIO()
     Image.new("RGB", (640, 480), (120, 160, 60)).save(photo, "JPEG")
     (site / "content/images/teh-jahe.jpg").write_bytes(photo.getvalue())

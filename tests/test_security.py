@@ -89,7 +89,7 @@ def test_a_theme_outside_themes_is_refused(site) -> None:  # type: ignore[no-unt
     shutil.copytree(own_themes(root) / "default", root / "content/tema")
     result = run(root, "check")
     assert result.exit_code == 1
-    assert ('galat: content/site.yaml:6: tema "../content/tema" bukan nama folder di dalam '
+    assert ('masalah: content/site.yaml:6: tema "../content/tema" bukan nama folder di dalam '
             "themes/ — tulis nama foldernya saja, misalnya  theme: default") in result.output
 
 
@@ -100,7 +100,7 @@ def test_a_template_cannot_read_the_environment(site, monkeypatch: pytest.Monkey
     result = run(root, "build")
     assert result.exit_code == 1
     assert "nfp_rahasia_sekali" not in result.output
-    assert "galat: themes/default/templates/about.html:" in result.output
+    assert "masalah: themes/default/templates/about.html:" in result.output
     assert not (root / "build").exists()
 
 

@@ -98,7 +98,7 @@ def test_edit_shows_up_and_broken_edit_shows_the_error_until_fixed(server) -> No
     until(lambda: "Rp30.000" in get(url + "/produk/keset/")[1])
     product.write_text(PRODUCT_YAML.replace("25000", "25.000"))
     text = until(lambda: overlay(get(url + "/produk/keset/")[1]))
-    assert (f'galat: {P}:2: harga "25.000" terbaca sebagai 25 — tulis angka penuh tanpa titik: '
+    assert (f'masalah: {P}:2: harga "25.000" terbaca sebagai 25 — tulis angka penuh tanpa titik: '
             "25000") in str(text).splitlines()
     status, html = get(url + "/produk/keset/")
     assert status == 200 and "Rp30.000" in html, "the last good page stays"
@@ -111,9 +111,12 @@ def test_edit_shows_up_and_broken_edit_shows_the_error_until_fixed(server) -> No
 def test_listens_on_localhost_by_default(server) -> None:  # type: ignore[no-untyped-def]
     _, url, process = server
     assert url.startswith("http://127.0.0.1:")
+    assert get(url + "/tidak-ada/")[0] == 404
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert f"http://127.0.0.1:{url.rsplit(':', 1)[1]}/" in output
+    for english in ("Serving on", "Start watching", "Start detecting", "404 GET"):
+        assert english not in output, "livereload's and tornado's log lines are not shown"
 
 
 def test_host_for_phones_shows_the_address_to_open(site) -> None:  # type: ignore[no-untyped-def]

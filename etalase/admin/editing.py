@@ -8,7 +8,7 @@ file splits into YAML and (for stories) Markdown text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from etalase.errors import Report
 @dataclass(frozen=True)
 class Kind:
     name: str  # "product", "story", "settings"
-    known: frozenset[str]
+    known: Collection[str]  # a list keeps its order in the form
     loader: Callable[[Path, str, Report, str], Any]  # the build's, given the text
     has_body: bool = False  # a story: YAML front matter, then Markdown
     first_line: int = 1  # the line the YAML starts on
@@ -51,8 +51,8 @@ PRODUCT = Kind("product", catalog.PRODUCT_KEYS,
 STORY = Kind("story", catalog.STORY_KEYS,
              lambda root, rel, report, text: catalog.load_story(root, rel, report, text),
              has_body=True, first_line=2)
-SETTINGS = Kind("settings", frozenset({"title", "tagline", "whatsapp", "order_message",
-                                       "about"}),
+SETTINGS = Kind("settings", ("title", "tagline", "whatsapp", "greeting", "order_message",
+                            "payment", "pickup", "hours", "about"),
                 lambda root, rel, report, text: config.read_config(root, rel, report, text))
 STORY_TEXT = "text"  # the form field holding a story's Markdown
 
@@ -103,4 +103,8 @@ def blank(kind: Kind) -> dict[str, Any]:
     values: "kain perca" is no material of a new tea)."""
     values = forms.values_from(yamledit.load("{}"), kind.fields())
     values.update({k: v for k, v in forms.DEFAULTS.items() if k in values})
+    if "date" in values:
+        values["date"] = dt.date.today().isoformat()
+    if kind.has_body:
+        values[STORY_TEXT] = ""
     return values

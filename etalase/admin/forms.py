@@ -31,12 +31,12 @@ KINDS = {
     "status": "status", "featured": "checkbox", "noindex": "checkbox", "consent": "consent",
     "category": "choice", "maker": "choice", "materials": "list", "tags": "list",
     "products": "products", "variants": "variants", "images": "photos", "photo": "photo",
-    "whatsapp": "phone", "date": "date", "order_message": "textarea",
+    "whatsapp": "phone", "date": "date", "order_message": "textarea", "payment": "list",
 }
 HIDDEN = {"noindex"}  # kept in the file, not asked on a phone
 DEFAULTS = {"status": "available"}  # a form's value that a file need not spell out
 _KEY_LINE = re.compile(r"^#?\s?([a-z_]+):")
-_EDITOR_ONLY = ("#", "kutip", "spasi", "python site.py")  # starter advice about YAML
+_EDITOR_ONLY = ("#", "kutip", "spasi", "python site.py", ".yaml")  # advice for an editor
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,19 @@ def _editor_aside(match: re.Match[str]) -> str:
 def specs(kind: str, known: Collection[str]) -> list[FieldSpec]:
     """The form's fields: the starter's keys in its order, then the other known keys."""
     helps = starter_help(kind) if kind in ("product", "story") else {}
-    order = [k for k in helps if k in known] + sorted(k for k in known if k not in helps)
-    return [FieldSpec(k, KINDS.get(k, "text"), helps.get(k, "")) for k in order
+    rest = [k for k in known if k not in helps]
+    order = [k for k in helps if k in known] + (rest if isinstance(known, list | tuple)
+                                                 else sorted(rest))
+    return [FieldSpec(k, KINDS.get(k, "text"), helps.get(k) or _help(kind, k)) for k in order
             if k not in HIDDEN]
+
+
+def _help(kind: str, key: str) -> str:
+    """Help for keys no starter explains (site.yaml's, and keys added to the format)."""
+    from etalase.admin.words import WORDS
+
+    entry = WORDS.get(f"help.{kind}.{key}")
+    return entry["id"] if entry else ""
 
 
 def text_of(value: Any) -> str:
@@ -119,6 +129,8 @@ def values_from(data: CommentedMap, fields: list[FieldSpec]) -> dict[str, Any]:
             values[spec.key] = [_photo_row(raw)] if raw else []
         elif spec.kind in ("checkbox", "consent"):
             values[spec.key] = raw is True
+        elif spec.kind == "products":
+            values[spec.key] = [text_of(v) for v in raw or []]
         else:
             values[spec.key] = text_of(raw)
     return values
@@ -149,6 +161,8 @@ def values_posted(form: Form, fields: list[FieldSpec]) -> dict[str, Any]:
             values[key] = _posted_photos(form, key)
         elif spec.kind in ("checkbox", "consent"):
             values[key] = form.get(key) == "true"
+        elif spec.kind == "products":
+            values[key] = [v for v in form.all(key) if v]
         elif spec.kind == "choice" and form.get(key) == "":
             values[key] = form.get(f"{key}.new").strip()
         else:
@@ -183,6 +197,8 @@ def apply(data: CommentedMap, fields: list[FieldSpec], values: dict[str, Any]) -
         elif spec.kind == "list":
             items = [v.strip() for v in str(value or "").split(",") if v.strip()]
             yamledit.set_list(data, key, items)
+        elif spec.kind == "products":
+            yamledit.set_list(data, key, list(value or []))
         elif spec.kind in ("checkbox", "consent"):
             if value or key in data:
                 yamledit.set_plain(data, key, bool(value))

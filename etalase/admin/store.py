@@ -23,7 +23,8 @@ from etalase.language import CONFIG_FILE
 
 TRASH_DIR = ".etalase-trash"
 IMAGES_DIR = "content/images"
-FOLDERS = {"product": (PRODUCTS_DIR, (".yaml", ".yml")), "story": (STORIES_DIR, (".md",))}
+FOLDERS = {"product": (PRODUCTS_DIR, (".yaml", ".yml")), "story": (STORIES_DIR, (".md",)),
+           "settings": ("content", (".yaml",))}
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -68,6 +69,8 @@ class Store:
         """The file's site-relative path, when ``name`` is exactly one listed there."""
         stem = os.path.splitext(name)[0]
         if not SAFE_NAME.fullmatch(stem) or name not in self.names(kind):
+            return None
+        if kind == "settings" and self.rel(kind, name) != CONFIG_FILE:
             return None
         return self.rel(kind, name)
 
@@ -143,9 +146,6 @@ class Store:
                 names.append(f"images/{name}")
             number += 1
         return names
-
-    def settings_rel(self) -> str:
-        return CONFIG_FILE
 
 
 def write_atomic(path: Path, data: bytes) -> None:

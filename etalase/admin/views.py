@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from etalase import catalog, config, paths
 from etalase.admin import editing, forms, pages, photos, words, yamledit
 from etalase.admin.auth import PREFIX, Sessions
+from etalase.admin.publish import ZIP_NAME, Publisher, netlify_client, snapshot
 from etalase.admin.store import SLUG, Conflict, Store, write_atomic
 from etalase.admin.web import MAX_UPLOAD, BadRequest, Form, Request, Response, redirect
 from etalase.config import DEFAULT_MAX_MEGAPIXELS
@@ -25,12 +27,42 @@ from etalase.language import peek_language
 
 Handler = Callable[..., Response]
 PHOTO_KEY = {"product": "images", "story": "photo", "settings": "-"}
-FORM_PATH = {"product": "/produk/", "story": "/cerita/"}
 WAITING = "baru:"  # a photo row's src while its photo waits in memory
 
 
 def is_waiting(row: dict[str, str]) -> bool:
     return row["src"].startswith(WAITING)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Section:
+    """Products or stories, as the admin lists and edits them."""
+
+    path: str  # the admin's URL part: "produk", "cerita"
+    kind: editing.Kind
+    suffix: str  # a new file's
+    title: str  # the key naming an item: "name", "title"
+    site: str  # where its pages are on the site: "produk", "cerita"
+    listing: str  # the admin's list of them
+    add: str  # words: the heading of a new one
+    confirm: str  # words: the question before deleting one
+    searched: Callable[[Any], list[str]]  # the words a search finds an item by
+
+
+SECTIONS = {
+    "produk": Section("produk", editing.PRODUCT, ".yaml", "name", "produk", "/", "add_product",
+                      "delete_confirm", lambda p: [p.name, p.category, p.maker or "",
+                                                   *p.materials, *p.tags]),
+    "cerita": Section("cerita", editing.STORY, ".md", "title", "cerita", "/cerita/",
+                      "add_story", "delete_story_confirm", lambda s: [s.title, s.member]),
+    "pengaturan": Section("pengaturan", editing.SETTINGS, ".yaml", "title", "", "/",
+                          "settings", "", lambda c: []),
+}
 
 
 class Admin:
@@ -42,15 +74,21 @@ class Admin:
         self.sessions = sessions
         self.store = Store(root)
         self.pending = photos.Pending()
+        self.publisher = Publisher(root)
         self._thumbs: dict[tuple[str, int, int], bytes] = {}
+        kinds = "(produk|cerita)"
         self.routes: list[tuple[str, re.Pattern[str], Handler]] = [
             ("GET", re.compile(r"/"), self.product_list),
-            ("GET", re.compile(r"/produk/baru"), self.product_new),
-            ("POST", re.compile(r"/produk/baru"), self.product_create),
-            ("GET", re.compile(r"/produk/([^/]+)"), self.product_edit),
-            ("POST", re.compile(r"/produk/([^/]+)"), self.product_save),
-            ("GET", re.compile(r"/produk/([^/]+)/hapus"), self.product_delete_ask),
-            ("POST", re.compile(r"/produk/([^/]+)/hapus"), self.product_delete),
+            ("GET", re.compile(r"/cerita/"), self.story_list),
+            ("GET", re.compile(rf"/{kinds}/baru"), self.new_form),
+            ("POST", re.compile(rf"/{kinds}/baru"), self.create),
+            ("GET", re.compile(r"/(produk|cerita|pengaturan)/([^/]+)"), self.edit),
+            ("POST", re.compile(r"/(produk|cerita|pengaturan)/([^/]+)"), self.update),
+            ("GET", re.compile(rf"/{kinds}/([^/]+)/hapus"), self.delete_ask),
+            ("POST", re.compile(rf"/{kinds}/([^/]+)/hapus"), self.delete),
+            ("GET", re.compile(r"/terbitkan"), self.publish_page),
+            ("POST", re.compile(r"/terbitkan"), self.publish),
+            ("GET", re.compile(r"/terbitkan/situs\.zip"), self.publish_zip),
             ("GET", re.compile(r"/sampah"), self.trash_list),
             ("POST", re.compile(r"/sampah/([^/]+)"), self.trash_restore),
             ("GET", re.compile(r"/gambar/(.+)"), self.thumbnail),
@@ -107,23 +145,21 @@ class Admin:
                              ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer")]
         return response
 
-    # -- products ---------------------------------------------------------------------
+    # -- products and stories ---------------------------------------------------------
 
-    def summaries(self) -> list[dict[str, Any]]:
+    def summaries(self, kind: str = "product") -> list[dict[str, Any]]:
+        """Each file of a kind, loaded by the build's loader, for lists and choices."""
+        section = SECTIONS["produk" if kind == "product" else "cerita"]
         found = []
-        for name in self.store.names("product"):
-            rel = self.store.rel("product", name)
+        for name in self.store.names(kind):
             report = Report()
-            product = catalog.load_product(self.root, rel, report)
-            found.append({
-                "file": name, "product": product,
-                "title": product.name if product else name,
-                "broken": bool(report.failing()),
-                "text": " ".join(str(v) for v in (
-                    product.name, product.category, product.maker or "",
-                    " ".join(product.materials), " ".join(product.tags),
-                ) if v).lower() if product else name.lower(),
-            })
+            item = section.kind.loader(self.root, self.store.rel(kind, name), report, None)
+            words_of = section.searched(item) if item else []
+            found.append({"file": name, "item": item, "product": item,
+                          "title": getattr(item, section.title, None) or name,
+                          "member": getattr(item, "member", ""),
+                          "broken": bool(report.failing()),
+                          "text": " ".join([name, *words_of]).lower()})
         return found
 
     def product_list(self, request: Request) -> Response:
@@ -133,102 +169,112 @@ class Admin:
         status = request.query.get("status")
         shown = [s for s in everything
                  if (not query or all(w in s["text"] for w in query.split()))
-                 and (not category or (s["product"] and s["product"].category == category))
-                 and (not status or (s["product"] and s["product"].status == status))]
+                 and (not category or (s["item"] and s["item"].category == category))
+                 and (not status or (s["item"] and s["item"].status == status))]
         return self.page("products.html", items=shown, total=len(everything), q=query,
                          category=category, chosen_status=status,
                          categories=self.choices("category", everything),
-                         statuses=catalog.STATUSES,
+                         statuses=catalog.STATUSES, deleted=request.query.get("dihapus"))
+
+    def story_list(self, request: Request) -> Response:
+        return self.page("stories.html", items=self.summaries("story"),
                          deleted=request.query.get("dihapus"))
 
-    def choices(self, key: str, summaries: list[dict[str, Any]] | None = None) -> list[str]:
-        """The values other products use, for a choice list ("category", "maker")."""
-        values = set()
-        for summary in summaries or self.summaries():
-            value = getattr(summary["product"], key, None)
-            if value:
-                values.add(value)
-        return sorted(values, key=str.lower)
+    def choices(self, key: str, summaries: list[dict[str, Any]]) -> list[str]:
+        """The values products use, for a choice list ("category", "maker")."""
+        values = {getattr(s["item"], key, None) for s in summaries}
+        return sorted((v for v in values if v), key=str.lower)
 
-    def product_form(self, filled: forms.Filled, status: str = "200 OK",
-                     **context: Any) -> Response:
-        context.setdefault("file", None)
-        context.setdefault("conflict", None)
-        context.setdefault("saved", False)
-        context.setdefault("page_url", None)
-        context.setdefault("slug", "")
-        everything = self.summaries()
-        return self.page("product.html", status, fields=editing.PRODUCT.fields(), filled=filled,
-                         categories=self.choices("category", everything),
-                         makers=self.choices("maker", everything),
-                         statuses=catalog.STATUSES, **context)
+    def form_page(self, kind: editing.Kind, filled: forms.Filled, status: str = "200 OK",
+                  **context: Any) -> Response:
+        section = next(s for s in SECTIONS.values() if s.kind is kind)
+        file = context.pop("file", None)
+        products = self.summaries()
+        choices = {"category": self.choices("category", products),
+                   "maker": self.choices("maker", products),
+                   "products": [(catalog.slugify(Path(s["file"]).stem), s["title"])
+                                for s in products]}
+        action = f"{PREFIX}/{section.path}/{file or 'baru'}"
+        heading = (words.t(section.add, self.lang) if not section.confirm
+                   else filled.values.get(section.title) or words.t(section.add, self.lang))
+        return self.page(
+            "form.html", status, fields=kind.fields(), filled=filled, choices=choices,
+            statuses=catalog.STATUSES, action=action, heading=heading, body=kind.has_body,
+            delete_url=f"{action}/hapus" if file and section.confirm else None,
+            slug=None if file else context.pop("slug", ""),
+            conflict=context.pop("conflict", None), saved=context.pop("saved", False),
+            page_url=context.pop("page_url", None), **context)
 
-    def product_new(self, request: Request) -> Response:
-        values = editing.blank(editing.PRODUCT)
-        return self.product_form(forms.Filled(values), version="")
+    def new_form(self, request: Request, path: str) -> Response:
+        kind = SECTIONS[path].kind
+        return self.form_page(kind, forms.Filled(editing.blank(kind)), version="")
 
-    def product_create(self, request: Request) -> Response:
+    def create(self, request: Request, path: str) -> Response:
+        section = SECTIONS[path]
         form = request.form()
-        posted = self.posted(editing.PRODUCT, form)
+        posted = self.posted(section.kind, form)
         typed = form.get("slug").strip()
-        slug = typed or catalog.slugify(str(posted[0].get("name", "")))
+        slug = typed or catalog.slugify(str(posted[0].get(section.title, "")))
         blocked = {}
         if typed and (not SLUG.fullmatch(typed) or len(typed) > 80):
             blocked["slug"] = [words.t("slug_bad", self.lang, value=typed)]
-        elif slug and self.store.find("product", f"{slug}.yaml"):
+        elif slug and self.store.find(section.kind.name, f"{slug}{section.suffix}"):
             blocked["slug"] = [words.t("name_taken", self.lang, slug=slug)]
-        name = f"{slug}.yaml" if slug and not blocked else "produk-baru.yaml"
-        return self.save(editing.PRODUCT, self.store.rel("product", name),
-                         editing.PRODUCT.starter(""), None, posted, blocked=blocked, slug=typed)
+        name = f"{slug}{section.suffix}" if slug and not blocked else f"baru{section.suffix}"
+        starter = section.kind.starter(str(posted[0].get(section.title) or ""))
+        return self.save(section.kind, self.store.rel(section.kind.name, name), starter, None,
+                         posted, blocked=blocked, slug=typed)
 
-    def product_edit(self, request: Request, name: str) -> Response:
-        rel = self.product_rel(name)
-        text, version = self.store.read(rel)
+    def edit(self, request: Request, path: str, name: str) -> Response:
+        section = SECTIONS[path]
+        text, version = self.store.read(self.found(section, name))
         try:
-            values = editing.values_of(editing.PRODUCT, text)
-        except Exception:
+            values = editing.values_of(section.kind, text)
+        except yamledit.Unreadable:
             values = {}
         saved = request.query.get("tersimpan") == "1"
-        slug = catalog.slugify(Path(name).stem)
-        return self.product_form(forms.Filled(values), file=name, version=version, saved=saved,
-                                 page_url=self.page_url(f"produk/{slug}/") if saved else None)
+        page = f"{section.site}/{catalog.slugify(Path(name).stem)}/" if section.site else ""
+        return self.form_page(section.kind, forms.Filled(values), file=name, version=version,
+                              saved=saved, page_url=self.page_url(page) if saved else None)
 
-    def product_save(self, request: Request, name: str) -> Response:
-        rel = self.product_rel(name)
+    def update(self, request: Request, path: str, name: str) -> Response:
+        section = SECTIONS[path]
+        rel = self.found(section, name)
         form = request.form()
-        return self.save(editing.PRODUCT, rel, None, form.get("version"),
-                         self.posted(editing.PRODUCT, form), file=name)
+        return self.save(section.kind, rel, None, form.get("version"),
+                         self.posted(section.kind, form), file=name)
 
-    def product_rel(self, name: str) -> str:
-        rel = self.store.find("product", name)
+    def found(self, section: Section, name: str) -> str:
+        rel = self.store.find(section.kind.name, name)
         if rel is None:
             raise BadRequest("404 Not Found", "request.not_found")
         return rel
 
-    def product_delete_ask(self, request: Request, name: str) -> Response:
-        rel = self.product_rel(name)
-        return self.page("delete.html", file=name, rel=rel, problem=self.linked_stories(name))
+    def delete_ask(self, request: Request, path: str, name: str) -> Response:
+        section = SECTIONS[path]
+        self.found(section, name)
+        return self.page("delete.html", file=name, back=f"{PREFIX}/{path}/{name}",
+                         confirm=section.confirm, problem=self.linked_stories(section, name))
 
-    def product_delete(self, request: Request, name: str) -> Response:
-        rel = self.product_rel(name)
-        problem = self.linked_stories(name)
+    def delete(self, request: Request, path: str, name: str) -> Response:
+        section = SECTIONS[path]
+        rel = self.found(section, name)
+        problem = self.linked_stories(section, name)
         if problem:
-            return self.page("delete.html", "409 Conflict", file=name, rel=rel, problem=problem)
+            return self.page("delete.html", "409 Conflict", file=name, confirm=section.confirm,
+                             back=f"{PREFIX}/{path}/{name}", problem=problem)
         self.store.trash(rel)
         self.rebuild()
-        return redirect(f"{PREFIX}/", {"dihapus": name})
+        return redirect(f"{PREFIX}{section.listing}", {"dihapus": name})
 
-    def linked_stories(self, name: str) -> str | None:
+    def linked_stories(self, section: Section, name: str) -> str | None:
         """A story that names the product: deleting it would break the build."""
+        if section.kind is not editing.PRODUCT:
+            return None
         slug = catalog.slugify(Path(name).stem)
-        for story in self.store.names("story"):
-            text = (self.root / self.store.rel("story", story)).read_text("utf-8", "replace")
-            try:
-                front, _ = editing.STORY.split(text)
-            except Exception:
-                continue
-            if slug in [str(p) for p in front.get("products") or []]:
-                return words.t("delete_linked", self.lang, story=story)
+        for story in self.summaries("story"):
+            if story["item"] and slug in [s for s, _ in story["item"].products]:
+                return words.t("delete_linked", self.lang, story=story["file"])
         return None
 
     # -- saving -----------------------------------------------------------------------
@@ -254,6 +300,8 @@ class Admin:
                 continue
             values.setdefault(key, []).append({"src": WAITING + self.pending.add(data, thumb),
                                                "alt": ""})
+        if key == "photo":  # a story has one photo: a new one replaces it
+            values[key] = values.get(key, [])[-1:]
         return values, refused
 
     def max_megapixels(self) -> int:
@@ -300,7 +348,8 @@ class Admin:
             if is_waiting(row):
                 self.pending.take(row["src"].removeprefix(WAITING))
         self.rebuild()
-        return redirect(f"{PREFIX}{FORM_PATH[kind.name]}{Path(rel).name}", {"tersimpan": "1"})
+        path = next(p for p, s in SECTIONS.items() if s.kind is kind)
+        return redirect(f"{PREFIX}/{path}/{Path(rel).name}", {"tersimpan": "1"})
 
     def with_photos(self, kind: editing.Kind, rel: str, base: str, values: dict[str, Any],
                     key: str) -> editing.Draft:
@@ -339,21 +388,21 @@ class Admin:
         current version: saving again is a choice made knowing what it replaces."""
         before = self.store.seen(based_on or "")
         try:
-            old = kind.split(before)[0] if before else None
-            now = kind.split(current)[0] if current else None
+            old, old_body = kind.split(before) if before else (None, "")
+            now, new_body = kind.split(current) if current else (None, "")
             changed = forms.changes(old, now, kind.fields())
             values = forms.merged(values, old, now, kind.fields())
         except yamledit.Unreadable:
             changed = []
+        else:
+            if kind.has_body and old is not None and now is not None and old_body != new_body:
+                changed.append((editing.STORY_TEXT, _short(old_body), _short(new_body)))
+                if values.get(editing.STORY_TEXT, "").strip() == old_body.strip():
+                    values[editing.STORY_TEXT] = new_body.strip("\n")
         version = self.store.remember(current) if current is not None else ""
         info = {"gone": current is None, "known": before is not None, "changes": changed}
         return self.form_page(kind, forms.Filled(values), "409 Conflict", version=version,
                               conflict=info, **context)
-
-    def form_page(self, kind: editing.Kind, filled: forms.Filled, status: str,
-                  **context: Any) -> Response:
-        form = {"product": self.product_form}[kind.name]
-        return form(filled, status, **context)
 
     def check_categories(self, kind: editing.Kind, rel: str, draft: editing.Draft) -> None:
         """The build's check across products: one spelling per category."""
@@ -371,6 +420,38 @@ class Admin:
 
     def page_url(self, path: str) -> str:
         return f"{self.preview.base}/{path}"
+
+    # -- publishing -------------------------------------------------------------------
+
+    def publish_page(self, request: Request, status: str = "200 OK") -> Response:
+        client = netlify_client(self.root, self.lang)
+        return self.page("publish.html", status, job=self.publisher.job,
+                         netlify=client.target.site_id if client else None,
+                         zip_ready=(self.root / ZIP_NAME).is_file())
+
+    def publish(self, request: Request) -> Response:
+        """A fresh build, a copy of it, then Netlify (in the background) or a zip."""
+        if self.publisher.running:
+            return redirect(f"{PREFIX}/terbitkan")
+        self.rebuild()
+        if self.preview.errors:
+            return self.publish_page(request, "409 Conflict")
+        site = snapshot(self.preview.folder, self.root)
+        client = netlify_client(self.root, self.lang)
+        if client is None:
+            self.publisher.to_zip(site, self.lang)
+        else:
+            delete_old = request.form().get("hapus_lama") == "true"
+            self.publisher.to_netlify(site, client, self.lang, delete_old)
+        return redirect(f"{PREFIX}/terbitkan")
+
+    def publish_zip(self, request: Request) -> Response:
+        path = self.root / ZIP_NAME
+        if not path.is_file():
+            return self.not_found()
+        return Response(path.read_bytes(), "200 OK", [
+            ("Content-Type", "application/zip"), *pages.HEADERS,
+            ("Content-Disposition", f'attachment; filename="{ZIP_NAME}"')])
 
     # -- trash ------------------------------------------------------------------------
 

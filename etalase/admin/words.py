@@ -27,11 +27,11 @@ WORDS: dict[str, dict[str, str]] = {
     "save": {"id": "Simpan", "en": "Save"},
     "delete": {"id": "Hapus", "en": "Delete"},
     "delete_confirm": {
-        "id": "Hapus produk ini? Berkasnya dipindah ke Sampah dan bisa dipulihkan.",
+        "id": "Hapus produk ini? File-nya dipindah ke Sampah dan bisa dipulihkan.",
         "en": "Delete this product? Its file moves to the Trash and can be restored.",
     },
     "delete_story_confirm": {
-        "id": "Hapus cerita ini? Berkasnya dipindah ke Sampah dan bisa dipulihkan.",
+        "id": "Hapus cerita ini? File-nya dipindah ke Sampah dan bisa dipulihkan.",
         "en": "Delete this story? Its file moves to the Trash and can be restored.",
     },
     "yes_delete": {"id": "Ya, pindahkan ke Sampah", "en": "Yes, move it to the Trash"},
@@ -39,7 +39,7 @@ WORDS: dict[str, dict[str, str]] = {
     "restore": {"id": "Pulihkan", "en": "Restore"},
     "trash_empty": {"id": "Sampah kosong.", "en": "The trash is empty."},
     "trash_intro": {
-        "id": "Berkas yang dihapus disimpan di sini (folder {folder}), tidak ikut terbit.",
+        "id": "File yang dihapus disimpan di sini (folder {folder}), tidak ikut terbit.",
         "en": "Deleted files are kept here (folder {folder}); they are never published.",
     },
     "deleted_on": {"id": "dihapus {when}", "en": "deleted {when}"},
@@ -55,7 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Belum disimpan. Perbaiki isian yang ditandai di bawah, lalu tekan Simpan lagi.",
         "en": "Not saved yet. Fix the marked fields below, then press Save again.",
     },
-    "other_problems": {"id": "Masalah lain di berkas ini:", "en": "Other problems in this file:"},
+    "other_problems": {"id": "Masalah lain di file ini:", "en": "Other problems in this file:"},
     "conflict": {
         "id": "Belum disimpan: produk ini sudah diubah di tempat lain sejak Anda membukanya.",
         "en": "Not saved: this was changed elsewhere since you opened it.",
@@ -67,7 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
               "changed stay as you wrote them. Check them, then press Save again.",
     },
     "conflict_gone": {
-        "id": "Belum disimpan: berkas ini sudah dihapus di tempat lain. Lihat Sampah.",
+        "id": "Belum disimpan: file ini sudah dihapus di tempat lain. Lihat Sampah.",
         "en": "Not saved: this file was deleted elsewhere. See the Trash.",
     },
     "conflict_unknown": {
@@ -107,6 +107,17 @@ WORDS: dict[str, dict[str, str]] = {
     "photo_order": {"id": "Urutan", "en": "Order"},
     "photo_remove": {"id": "Lepas foto ini", "en": "Remove this photo"},
     "photo_add": {"id": "Tambah foto (kamera atau galeri)", "en": "Add photos (camera or gallery)"},
+    "photo_one": {"id": "Pilih foto (kamera atau galeri)",
+                  "en": "Choose a photo (camera or gallery)"},
+    "published": {"id": "terbit", "en": "published"},
+    "not_published": {"id": "belum terbit (belum ada persetujuan)",
+                      "en": "not published (no consent yet)"},
+    "text_help": {
+        "id": "Pisahkan paragraf dengan satu baris kosong. Tulis dia sebagai pembuat karya, "
+              "bukan dari masa lalunya.",
+        "en": "Separate paragraphs with an empty line. Write about her as a maker, not "
+              "about her past.",
+    },
     "photo_pending": {"id": "Foto baru, tersimpan bila Anda menekan Simpan",
                       "en": "New photo, kept when you press Save"},
     "photo_help": {
@@ -128,7 +139,7 @@ WORDS: dict[str, dict[str, str]] = {
     "field.tags": {"id": "Kata kunci", "en": "Tags"},
     "field.featured": {"id": "Tampil di beranda", "en": "Show on the home page"},
     "field.whatsapp": {"id": "Nomor WhatsApp khusus", "en": "Own WhatsApp number"},
-    "field.date": {"id": "Tanggal dipasang", "en": "Date listed"},
+    "field.date": {"id": "Tanggal", "en": "Date"},
     "field.title": {"id": "Judul", "en": "Title"},
     "field.member": {"id": "Nama samaran anggota", "en": "Member's pseudonym"},
     "field.photo": {"id": "Foto", "en": "Photo"},
@@ -139,6 +150,44 @@ WORDS: dict[str, dict[str, str]] = {
     "field.tagline": {"id": "Slogan", "en": "Tagline"},
     "field.order_message": {"id": "Pesan pesanan WhatsApp", "en": "WhatsApp order message"},
     "field.about": {"id": "Tentang kami", "en": "About us"},
+    "field.greeting": {"id": "Salam pembuka", "en": "Greeting"},
+    "field.payment": {"id": "Cara membayar", "en": "Payment"},
+    "field.pickup": {"id": "Ambil sendiri di", "en": "Pickup area"},
+    "field.hours": {"id": "Jam menjawab pesanan", "en": "Reply hours"},
+    "help.settings.title": {"id": "Nama toko, tampil di atas setiap halaman.",
+                            "en": "The shop's name, shown at the top of every page."},
+    "help.settings.tagline": {"id": "Satu kalimat tentang toko, di bawah namanya.",
+                              "en": "One sentence about the shop, under its name."},
+    "help.settings.whatsapp": {
+        "id": "Nomor WhatsApp toko yang menerima pesanan, misalnya 0812-3456-7890.",
+        "en": "The shop's WhatsApp number that takes orders, e.g. 0812-3456-7890.",
+    },
+    "help.settings.order_message": {
+        "id": "Pesan yang sudah terisi saat pembeli menekan Pesan. {product}, {price} dan {url} "
+              "diganti dengan nama produk, harga dan alamatnya. Kosongkan untuk pesan bawaan.",
+        "en": "The message filled in when a buyer taps Order. {product}, {price} and {url} "
+              "become the product's name, price and address. Leave empty for the default.",
+    },
+    "help.settings.about": {
+        "id": "Isi halaman Tentang kami. Pisahkan paragraf dengan satu baris kosong.",
+        "en": "The About us page. Separate paragraphs with an empty line.",
+    },
+    "help.settings.greeting": {
+        "id": "Salam pembuka setiap pesan pesanan, misalnya Assalamu'alaikum.",
+        "en": "The greeting every order message opens with, e.g. Assalamu'alaikum.",
+    },
+    "help.settings.payment": {
+        "id": "Cara membayar yang diterima, misalnya Transfer bank, QRIS.",
+        "en": "Ways to pay you accept, e.g. bank transfer, QRIS.",
+    },
+    "help.settings.pickup": {
+        "id": "Tempat ambil sendiri: wilayah saja (kecamatan atau pasar), jangan pernah alamat "
+              "rumah.",
+        "en": "Where buyers may collect: an area only (a district or market), never a home "
+              "address.",
+    },
+    "help.settings.hours": {"id": "Kapan pesanan dijawab, misalnya Senin–Sabtu, 08.00–17.00.",
+                            "en": "When orders are answered, e.g. Mon–Sat, 8:00–17:00."},
     "tags_help": {"id": "Untuk pencarian. Pisahkan dengan koma.",
                   "en": "For search. Separate with commas."},
     "date_help": {"id": "Tahun-bulan-hari, misalnya 2026-08-01.",
@@ -170,7 +219,7 @@ WORDS: dict[str, dict[str, str]] = {
     "request.not_found": {"id": "Halaman admin ini tidak ada.",
                           "en": "There is no such admin page."},
     "request.bad_name": {
-        "id": "Nama berkas ini tidak bisa dipakai: hanya huruf, angka dan tanda minus.",
+        "id": "Nama file ini tidak bisa dipakai: hanya huruf, angka dan tanda minus.",
         "en": "This file name cannot be used: only letters, digits and dashes.",
     },
     "upload.too_big": {
@@ -194,7 +243,7 @@ WORDS: dict[str, dict[str, str]] = {
               "phone photo.",
     },
     "upload.bad_name": {
-        "id": "Nama berkas \"{name}\" tidak bisa dipakai, tidak disimpan. Pilih fotonya "
+        "id": "Nama file \"{name}\" tidak bisa dipakai, tidak disimpan. Pilih fotonya "
               "langsung dari kamera atau galeri.",
         "en": "The file name \"{name}\" cannot be used; it was not kept. Choose the photo "
               "straight from the camera or gallery.",
@@ -208,7 +257,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The story {story} names this product. Remove it from that story's products first.",
     },
     "restore_taken": {
-        "id": "Tidak bisa dipulihkan: sudah ada berkas {path}. Ganti dulu nama berkas itu.",
+        "id": "Tidak bisa dipulihkan: sudah ada file {path}. Ganti dulu nama file itu.",
         "en": "Cannot restore: a file {path} exists already. Rename that file first.",
     },
     "consent_help": {
@@ -234,6 +283,58 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "This link changes every time the preview starts. Do not share it: whoever has "
               "it can change the shop. On a shared Wi-Fi others can read it; use this "
               "laptop's own hotspot.",
+    },
+    "publish.intro_netlify": {
+        "id": "Situs akan dikirim ke Netlify (situs {site}). Yang terbit adalah isi seperti di "
+              "pratinjau sekarang. Cerita tanpa persetujuan tidak ikut.",
+        "en": "The site goes to Netlify (site {site}), exactly as the preview shows it now. "
+              "Stories without consent are left out.",
+    },
+    "publish.intro_zip": {
+        "id": "Laptop ini belum tersambung ke Netlify. Tombol di bawah membuat file zip "
+              "situs; buka app.netlify.com/drop di HP atau laptop yang sudah masuk ke akun "
+              "Netlify toko, lalu seret file zip itu ke sana.",
+        "en": "This laptop is not connected to Netlify. The button below makes a zip of the "
+              "site; open app.netlify.com/drop in a browser signed in to the shop's Netlify "
+              "account, and drag the zip there.",
+    },
+    "publish.button": {"id": "Terbitkan sekarang", "en": "Publish now"},
+    "publish.zip_button": {"id": "Buat file zip", "en": "Make the zip"},
+    "publish.delete_old": {
+        "id": "Hapus juga versi lama di Netlify (pilih ini setelah menarik sebuah cerita, agar "
+              "tidak ada salinan lamanya yang masih bisa dibuka)",
+        "en": "Also delete the old versions on Netlify (choose this after withdrawing a story, "
+              "so that no old copy of it can still be opened)",
+    },
+    "publish.started": {"id": "Membangun dan mengirim situs…",
+                        "en": "Building and sending the site…"},
+    "publish.plan": {
+        "id": "Situs berisi {files} file; {todo} file baru atau berubah perlu dikirim.",
+        "en": "The site has {files} files; {todo} new or changed ones need sending.",
+    },
+    "publish.sent": {"id": "Terkirim {done} dari {total} file.",
+                     "en": "Sent {done} of {total} files."},
+    "publish.ready": {"id": "Sudah terbit: {url}", "en": "Published: {url}"},
+    "publish.deleted_old": {"id": "{count} versi lama dihapus dari Netlify.",
+                            "en": "{count} old versions deleted from Netlify."},
+    "publish.network": {
+        "id": "Pengiriman terputus (internet putus atau Netlify tidak menjawab). Coba tekan "
+              "Terbitkan lagi; yang sudah terkirim tidak dikirim ulang.",
+        "en": "Sending stopped (the internet dropped or Netlify did not answer). Press "
+              "Publish again; what was sent is not sent again.",
+    },
+    "publish.zip_ready": {
+        "id": "File zip siap. Unduh, lalu seret ke app.netlify.com/drop.",
+        "en": "The zip is ready. Download it, then drag it to app.netlify.com/drop.",
+    },
+    "publish.download": {"id": "Unduh situs.zip", "en": "Download site.zip"},
+    "publish.running": {"id": "Sedang berjalan… halaman ini diperbarui sendiri.",
+                        "en": "Running… this page updates itself."},
+    "publish.done": {"id": "Selesai.", "en": "Done."},
+    "publish.failed": {"id": "Belum berhasil:", "en": "Not done:"},
+    "publish.fix_first": {
+        "id": "Belum bisa terbit: perbaiki dulu masalah di atas.",
+        "en": "Cannot publish yet: fix the problems above first.",
     },
     "back": {"id": "Kembali ke admin", "en": "Back to the admin"},
     "refused": {"id": "Ditolak", "en": "Refused"},

@@ -3,6 +3,9 @@
 The commit is made in a throw-away repository with the build folder as its work tree, so
 the volunteer's own repository, branch and files are never touched. A build identical to
 what the branch already holds makes no new commit.
+
+Each deploy is one commit without a parent, force-pushed over the branch: the branch never
+holds an older build, so a withdrawn story is in none of its objects after the next deploy.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from etalase import messages
 from etalase.deploy import PublishError, site_files
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Etalase", "GIT_AUTHOR_EMAIL": "etalase@localhost",
@@ -31,8 +35,12 @@ def remote_url(root: Path, remote: str, lang: str) -> str:
     return found.stdout.strip()
 
 
-def publish(build_dir: Path, url: str, branch: str, message: str, lang: str) -> Iterator[str]:
+def publish(build_dir: Path, url: str, branch: str, message: str, lang: str,
+            dry_run: bool = False) -> Iterator[str]:
+    """Says which branch of which remote it replaces first; ``dry_run`` reads the remote
+    and makes the commit locally, but pushes nothing."""
     files = site_files(build_dir, lang)
+    yield messages.text("deploy.git_target", lang, {"branch": branch, "url": shown(url)})[0]
     with tempfile.TemporaryDirectory(prefix="etalase-git-") as scratch:
         git = _runner(Path(scratch), build_dir.resolve(), lang)
         git("init", "-q")
@@ -42,9 +50,17 @@ def publish(build_dir: Path, url: str, branch: str, message: str, lang: str) -> 
         if parent and git("rev-parse", f"{parent}^{{tree}}") == tree:
             yield f"{branch}: {parent[:10]} ({len(files)} files, unchanged)"
             return
-        commit = git("commit-tree", tree, *(["-p", parent] if parent else []), "-m", message)
-        git("push", "--quiet", url, f"{commit}:refs/heads/{branch}")
+        commit = git("commit-tree", tree, "-m", message)  # no parent: no history
+        if dry_run:
+            yield messages.text("deploy.git_dry_run", lang, {"count": len(files)})[0]
+            return
+        git("push", "--quiet", "--force", url, f"{commit}:refs/heads/{branch}")
         yield f"{branch}: {commit[:10]} ({len(files)} files)"
+
+
+def shown(text: str) -> str:
+    """A URL (or git's message naming one) without the credentials it may carry."""
+    return re.sub(r"//[^/@\s]+@", "//***@", text)
 
 
 def _fetch(git, url: str, branch: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -65,7 +81,7 @@ def _runner(git_dir: Path, work_tree: Path, lang: str):  # type: ignore[no-untyp
                               text=True)
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["?"])[-1]
-            detail = re.sub(r"//[^/@\s]+@", "//***@", last)  # no credentials from a URL
+            detail = shown(last)
             raise PublishError("deploy.git_failed", lang, command=args[0], detail=detail)
         return done.stdout.strip()
 

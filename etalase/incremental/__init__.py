@@ -68,29 +68,31 @@ def locked(root: Path, on_wait: Callable[[], None] = _quiet, lang: str = "id",
 
 def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = False,
           on_wait: Callable[[], None] = _quiet, wait: float | None = None,
-          progress: Progress | None = None) -> Built:
-    """Builds ``root`` into ``build/`` while holding the build lock (see the module)."""
+          progress: Progress | None = None, lenient: bool = False) -> Built:
+    """Builds ``root`` into ``build/`` while holding the build lock (see the module);
+    ``lenient``: unknown fields are warnings, not errors."""
     with locked(root, on_wait, lang, wait), _plain_system_errors(lang):
-        decision = fastpath.decide(root, root / BUILD_DIR, _options(strict), serving)
+        options = _options(strict, lenient)
+        decision = fastpath.decide(root, root / BUILD_DIR, options, serving)
         if decision.unchanged is not None:
             return decision.unchanged
         from etalase import build as pipeline
 
-        return pipeline.build(root, strict, lang, progress, decision)
+        return pipeline.build(root, strict, lang, progress, decision, lenient)
 
 
 def begin(root: Path, strict: bool, serving: bool = False,
-          decision: Decision | None = None) -> Memory:
+          decision: Decision | None = None, lenient: bool = False) -> Memory:
     """One build's memory; ``decision``: what ``build`` found out already."""
     from etalase.incremental.memory import Memory
 
-    options = _options(strict)
+    options = _options(strict, lenient)
     decision = decision or fastpath.decide(root, root / BUILD_DIR, options, serving)
     return Memory(root, root / BUILD_DIR, options, decision)
 
 
-def _options(strict: bool) -> str:
-    return f"strict={strict}"
+def _options(strict: bool, lenient: bool) -> str:
+    return f"strict={strict} lenient={lenient}"
 
 
 def complete(root: Path) -> bool:
