@@ -92,7 +92,7 @@ def test_a_build_gives_up_after_the_timeout_in_plain_words(sample: Path) -> None
     assert stuck.returncode == 1
     assert err.splitlines() == [
         WAITING,
-        "Error: build lain di folder ini masih berjalan setelah 0.2 detik menunggu — tunggu "
+        "Masalah: build lain di folder ini masih berjalan setelah 0.2 detik menunggu — tunggu "
         "sampai build itu selesai (atau hentikan), lalu jalankan perintah ini lagi"]
     assert snapshot(sample / "build") == before
 
