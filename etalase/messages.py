@@ -511,6 +511,21 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the photo \"{value}\" is damaged or not a photo",
                "open it on a phone to check, then copy it again or use another photo"),
     },
+    "image.not_photo": {
+        "id": ("file \"{value}\" bukan foto JPEG/PNG/WebP/AVIF/HEIC",
+               "buka file-nya; bila itu gambar, simpan ulang sebagai foto JPEG (misalnya "
+               "dengan aplikasi galeri di ponsel), lalu pakai file baru itu"),
+        "en": ("the file \"{value}\" is not a JPEG/PNG/WebP/AVIF/HEIC photo",
+               "open it; if it is a picture, save it again as a JPEG photo (e.g. with the "
+               "phone's gallery app) and use the new file"),
+    },
+    "image.wrong_suffix": {
+        "id": ("foto \"{value}\" sebenarnya foto {actual}, bukan {claimed}",
+               "ganti akhiran nama file-nya menjadi {suffix}, lalu tulis nama baru itu di "
+               "baris ini"),
+        "en": ("the photo \"{value}\" is really a {actual} photo, not {claimed}",
+               "rename the file to end in {suffix} and write the new name on this line"),
+    },
     "image.animated": {
         "id": ("foto \"{value}\" bergerak (animasi); hanya gambar pertamanya yang dipakai",
                "pakai foto diam bila gambar pertama kurang bagus"),
