@@ -79,6 +79,7 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
     )
     loaded = Loaded(root, config, catalog, report, theme, settings, {})
     known = memo.digests if memo else None
+    images.check_metadata(root, report, known)
     for photo in catalog.photos():
         if photo.src not in loaded.photo_keys:  # a photo shared by products: checked once
             loaded.photo_keys[photo.src] = images.inspect(

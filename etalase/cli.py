@@ -57,6 +57,30 @@ def check(root: Path, strict: bool, lenient: bool) -> None:
          products=len(catalog.products), stories=len(catalog.stories), warnings=warnings)
 
 
+@main.command(name="clean-photos")
+@ROOT
+def clean_photos(root: Path) -> None:
+    """Remove location and camera data from every photo in content/, in place.
+
+    JPEGs keep their exact pixels; other photos are saved again at high quality.
+    """
+    from etalase import images, photometa
+
+    lang, cleaned, clean = peek_language(root), 0, 0
+    for path in images.photos_in(root / "content"):
+        try:
+            changed = photometa.clean(path)
+        except photometa.NotCleanable:
+            continue  # not a photo: check says so when a product uses it
+        if changed:
+            cleaned += 1
+            click.echo(messages.text("clean.cleaned", lang,
+                                     {"path": path.relative_to(root).as_posix()})[0])
+        else:
+            clean += 1
+    _say("summary.cleaned", lang, count=cleaned, clean=clean)
+
+
 @main.command(name="build")
 @ROOT
 @STRICT

@@ -23,7 +23,7 @@ import click
 
 from etalase import messages
 from etalase.catalog import Photo
-from etalase.errors import Report
+from etalase.errors import Loc, Report
 from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
 from etalase.output import StagedOutput, UpdatedOutput
 from etalase.stamp import Stat, stat_of
@@ -193,6 +193,42 @@ def _problem(exc: Exception, path: Path, settings: ImageSettings) -> Why:
     if isinstance(exc, imageproc.NotAPhoto):
         return "image.not_photo", {}
     return "image.unreadable", {}
+
+
+def photos_in(content: Path) -> list[Path]:
+    """Every photo file under ``content/``, used or not: all of them are committed."""
+    from etalase.paths import IMAGE_SUFFIXES
+
+    return sorted(Path(top) / name for top, _, names in os.walk(content) for name in names
+                  if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES)
+
+
+def check_metadata(root: Path, report: Report,
+                   known: dict[str, tuple[Stat, str]] | None = None) -> None:
+    """Reports every photo under ``content/`` that carries its location or camera data,
+    with the command that cleans it. ``known`` remembers the answer by file size and
+    time, so unchanged photos are not read again."""
+    known = {} if known is None else known
+    for path in photos_in(root / "content"):
+        found = _metadata(path, known)
+        if found:
+            key = "photo.location" if "location" in found else "photo.metadata"
+            report.error(Loc(path.relative_to(root).as_posix()), key)
+
+
+def _metadata(path: Path, known: dict[str, tuple[Stat, str]]) -> list[str]:
+    memo_key, stat = f"metadata\0{path}", stat_of(path)
+    if stat is not None and known.get(memo_key, (None,))[0] == stat:
+        return known[memo_key][1].split()
+    from etalase import photometa
+
+    try:
+        found = photometa.metadata_of(path)
+    except (OSError, photometa.NotCleanable):
+        found = []  # not readable as a photo: a product using it is told so
+    if stat is not None:
+        known[memo_key] = (stat, " ".join(found))
+    return found
 
 
 def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[str, dict | Why]:

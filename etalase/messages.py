@@ -526,6 +526,34 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the photo \"{value}\" is really a {actual} photo, not {claimed}",
                "rename the file to end in {suffix} and write the new name on this line"),
     },
+    "photo.location": {
+        "id": ("foto ini menyimpan lokasi tempat foto diambil (GPS); repositori menyimpannya "
+               "untuk siapa saja",
+               "jalankan  python site.py clean-photos  untuk menghapus data itu dari semua "
+               "foto di content/ (gambarnya tetap sama)"),
+        "en": ("this photo carries the place where it was taken (GPS), which the repository "
+               "keeps for anyone to read",
+               "run  python site.py clean-photos  to remove that data from every photo in "
+               "content/ (the pictures stay the same)"),
+    },
+    "photo.metadata": {
+        "id": ("foto ini menyimpan data kamera atau data tersembunyi lain (EXIF, XMP)",
+               "jalankan  python site.py clean-photos  untuk menghapus data itu dari semua "
+               "foto di content/ (gambarnya tetap sama)"),
+        "en": ("this photo carries camera data or other hidden data (EXIF, XMP)",
+               "run  python site.py clean-photos  to remove that data from every photo in "
+               "content/ (the pictures stay the same)"),
+    },
+    "clean.cleaned": {
+        "id": ("dibersihkan: {path}", ""),
+        "en": ("cleaned: {path}", ""),
+    },
+    "summary.cleaned": {
+        "id": ("OK: {count} foto dibersihkan dari data lokasi dan kamera; {clean} foto lain "
+               "sudah bersih", ""),
+        "en": ("OK: {count} photo(s) cleaned of location and camera data; {clean} other "
+               "photo(s) were clean already", ""),
+    },
     "image.animated": {
         "id": ("foto \"{value}\" bergerak (animasi); hanya gambar pertamanya yang dipakai",
                "pakai foto diam bila gambar pertama kurang bagus"),
@@ -785,6 +813,10 @@ HELP_ID: dict[str, str] = {
     "Lay out a new site in FOLDER: site.yaml, the content folders, an example product.":
         "Menyiapkan situs baru di FOLDER: site.yaml, folder isi, dan satu contoh produk.",
     "Validate content without writing anything.": "Memeriksa isi tanpa menulis apa pun.",
+    "Remove location and camera data from every photo in content/, in place.\n\nJPEGs "
+    "keep their exact pixels; other photos are saved again at high quality.":
+        "Menghapus data lokasi dan kamera dari semua foto di content/, langsung di file-nya."
+        "\n\nFoto JPEG tetap sama persis; foto lain disimpan ulang dengan mutu tinggi.",
     "Check, then write the site into build/ (all or nothing).":
         "Memeriksa, lalu menulis situs ke build/ (semua atau tidak sama sekali).",
     "Write a starter file for a new product or story.\n\nWithout a name, `new product` asks "
