@@ -66,19 +66,26 @@ def clean_photos(root: Path) -> None:
     """
     from etalase import images, photometa
 
-    lang, cleaned, clean = peek_language(root), 0, 0
+    lang, cleaned, clean, failed = peek_language(root), 0, 0, 0
     for path in images.photos_in(root / "content"):
+        shown = {"path": path.relative_to(root).as_posix()}
         try:
-            changed = photometa.clean(path)
+            if not photometa.metadata_of(path):
+                clean += 1
+                continue
         except photometa.NotCleanable:
             continue  # not a photo: check says so when a product uses it
-        if changed:
-            cleaned += 1
-            click.echo(messages.text("clean.cleaned", lang,
-                                     {"path": path.relative_to(root).as_posix()})[0])
-        else:
-            clean += 1
+        try:
+            photometa.clean(path)
+        except photometa.NotCleanable:  # its header reads, the rest is broken
+            failed += 1
+            click.echo(" — ".join(messages.text("clean.failed", lang, shown)), err=True)
+            continue
+        cleaned += 1
+        click.echo(messages.text("clean.cleaned", lang, shown)[0])
     _say("summary.cleaned", lang, count=cleaned, clean=clean)
+    if failed:
+        raise SystemExit(1)
 
 
 @main.command(name="build")

@@ -548,6 +548,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("dibersihkan: {path}", ""),
         "en": ("cleaned: {path}", ""),
     },
+    "clean.failed": {
+        "id": ("tidak bisa dibersihkan: {path} rusak (terpotong atau bukan foto utuh)",
+               "salin ulang foto aslinya dari ponsel, lalu jalankan lagi  python site.py "
+               "clean-photos"),
+        "en": ("cannot clean {path}: it is damaged (cut short or not a whole photo)",
+               "copy the original photo from the phone again, then run  python site.py "
+               "clean-photos  again"),
+    },
     "summary.cleaned": {
         "id": ("OK: {count} foto dibersihkan dari data lokasi dan kamera; {clean} foto lain "
                "sudah bersih", ""),

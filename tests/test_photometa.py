@@ -129,3 +129,14 @@ def test_the_sample_photos_carry_no_metadata() -> None:
     assert len(photos) >= 5
     for path in photos:
         assert photometa.metadata_of(path) == [], path
+
+
+def test_a_damaged_photo_that_cannot_be_cleaned_is_named(site) -> None:  # type: ignore[no-untyped-def]
+    photo = phone_photo()
+    root = site({PHOTO: photo[:len(photo) // 2]})  # a copy cut short, GPS in its header
+    assert LOCATION_LINE in run(root, "check").output
+    result = run(root, "clean-photos")
+    assert result.exit_code == 1
+    assert ("tidak bisa dibersihkan: content/images/keset.jpg rusak (terpotong atau bukan foto "
+            "utuh) — salin ulang foto aslinya dari ponsel") in result.output
+    assert (root / PHOTO).read_bytes() == photo[:len(photo) // 2]
