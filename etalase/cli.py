@@ -242,6 +242,8 @@ def _netlify_client(config, lang: str):  # type: ignore[no-untyped-def]
     site = os.environ.get("NETLIFY_SITE_ID", "").strip() or config.netlify_site
     if not token:
         raise PublishError("deploy.no_token", lang)
+    if not netlify.token_is_plain(token):  # a line break would go into the HTTP header
+        raise PublishError("deploy.bad_token", lang)
     if not site:
         raise PublishError("deploy.no_site", lang)
     api = os.environ.get("NETLIFY_API_URL", "").strip() or netlify.API_URL

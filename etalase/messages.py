@@ -64,6 +64,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this line holds an invisible control character ({code})",
                "remove it: type the line again rather than pasting it from another app"),
     },
+    "text.line_break": {
+        "id": ("isian ini memuat tab atau baris baru ({code})",
+               "tulis dalam satu baris, tanpa tanda | atau >"),
+        "en": ("this value holds a tab or a line break ({code})",
+               "write it on one line, without | or >"),
+    },
     "text.bidi": {
         "id": ("baris ini memuat karakter pembalik arah tulisan ({code}) yang bisa menyamarkan isinya",
                "hapus karakter itu: ketik ulang baris ini, jangan ditempel dari aplikasi lain"),
@@ -382,6 +388,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("order_message has an unmatched curly brace",
                "use curly braces only for {{product}}, {{price}}, {{url}} and the like"),
     },
+    "order_message.format": {
+        "id": ("order_message memakai {{{written}}}: tanda : atau ! di dalam kurung kurawal tidak bisa dipakai",
+               "tulis {{{name}}} saja"),
+        "en": ("order_message uses {{{written}}}: a : or ! inside the braces cannot be used",
+               "write just {{{name}}}"),
+    },
     "order_message.placeholder": {
         "id": ("order_message memakai {{{name}}} yang tidak dikenal", "yang bisa dipakai: {known}"),
         "en": ("order_message uses the unknown {{{name}}}", "you can use: {known}"),
@@ -663,6 +675,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "buat token di Netlify (User settings › Applications) lalu  export NETLIFY_AUTH_TOKEN=..."),
         "en": ("NETLIFY_AUTH_TOKEN is not set",
                "create a token in Netlify (User settings › Applications), then  export NETLIFY_AUTH_TOKEN=..."),
+    },
+    "deploy.bad_token": {
+        "id": ("NETLIFY_AUTH_TOKEN memuat spasi, baris baru atau tanda yang tidak ada di token Netlify",
+               "salin lagi tokennya dari Netlify (User settings › Applications) dalam satu baris, lalu isi ulang"),
+        "en": ("NETLIFY_AUTH_TOKEN holds a space, a line break or a sign no Netlify token has",
+               "copy the token again from Netlify (User settings › Applications) on one line, and set it again"),
     },
     "deploy.no_site": {
         "id": ("situs Netlify belum ditentukan",
