@@ -77,6 +77,7 @@ def check(root: Path, strict: bool = False, lang: str = "id", read: ReadFiles = 
         max_megapixels=config.max_megapixels,
     )
     loaded = Loaded(root, config, catalog, report, theme, settings, {})
+    images.check_metadata(root, report)
     for photo in catalog.photos():
         if photo.src not in loaded.photo_keys:  # a photo shared by products: checked once
             loaded.photo_keys[photo.src] = images.inspect(

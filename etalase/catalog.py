@@ -261,7 +261,7 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
     category_slug = slugify(category or "")
     if category and not category_slug:
         report.error(fields.loc("category"), "product.category_slug", value=category)
-    description = fields.text("description", max_len=5000) or ""
+    description = fields.text("description", max_len=5000, markdown=True) or ""
     _warn_markdown_images(description, fields, "description")
     _starter_left(fields, "description", description, fields.loc("description"))
     materials = fields.located_texts("materials")

@@ -58,6 +58,37 @@ def check(root: Path, strict: bool, lenient: bool) -> None:
          products=len(catalog.products), stories=len(catalog.stories), warnings=warnings)
 
 
+@main.command(name="clean-photos")
+@ROOT
+def clean_photos(root: Path) -> None:
+    """Remove location and camera data from every photo in content/, in place.
+
+    JPEGs keep their exact pixels; other photos are saved again at high quality.
+    """
+    from etalase import images, photometa
+
+    lang, cleaned, clean, failed = peek_language(root), 0, 0, 0
+    for path in images.photos_in(root / "content"):
+        shown = {"path": path.relative_to(root).as_posix()}
+        try:
+            if not photometa.metadata_of(path):
+                clean += 1
+                continue
+        except photometa.NotCleanable:
+            continue  # not a photo: check says so when a product uses it
+        try:
+            photometa.clean(path)
+        except photometa.NotCleanable:  # its header reads, the rest is broken
+            failed += 1
+            click.echo(" — ".join(messages.text("clean.failed", lang, shown)), err=True)
+            continue
+        cleaned += 1
+        click.echo(messages.text("clean.cleaned", lang, shown)[0])
+    _say("summary.cleaned", lang, count=cleaned, clean=clean)
+    if failed:
+        raise SystemExit(1)
+
+
 @main.command(name="build")
 @ROOT
 @STRICT
@@ -221,6 +252,8 @@ def _netlify_client(config, lang: str):  # type: ignore[no-untyped-def]
     site = os.environ.get("NETLIFY_SITE_ID", "").strip() or config.netlify_site
     if not token:
         raise PublishError("deploy.no_token", lang)
+    if not netlify.token_is_plain(token):  # a line break would go into the HTTP header
+        raise PublishError("deploy.bad_token", lang)
     if not site:
         raise PublishError("deploy.no_site", lang)
     api = os.environ.get("NETLIFY_API_URL", "").strip() or netlify.API_URL

@@ -23,6 +23,10 @@ DEFAULT_MAX_MEGAPIXELS = 120
 # A theme is a folder directly under themes/: no path, so content cannot point the build
 # at templates of its own (templates run at build time, where deploy secrets live).
 THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
+# A base_url is https://host[:port][/path]: no spaces, line breaks, user name or password
+# (urlsplit quietly drops line breaks and tabs, so the text itself is checked).
+_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?")
+_PATH = re.compile(r"(?:/[A-Za-z0-9._~%!$&'()*+,;=:@-]*)*")
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ def read_config(root: Path, rel: str, report: Report, text: str | None = None,
         problem = whatsapp.template_problem(template)
         if problem:
             report.error(fields.loc("order_message"), problem[0], **problem[1])
-    about = fields.text("about", max_len=20_000) or ""
+    about = fields.text("about", max_len=20_000, markdown=True) or ""
     terms = read_shop(fields)
     greeting = fields.text("greeting", max_len=40) or greeting_of(template)
     closing = read_closing(fields)
@@ -118,7 +122,8 @@ def _base_url(fields: Fields) -> str | None:
     if url is None:
         return None
     parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.netloc or parts.query or parts.fragment:
+    if (parts.scheme != "https" or not _HOST.fullmatch(parts.netloc) or parts.query
+            or parts.fragment or not _PATH.fullmatch(parts.path)):
         fields.report.error(fields.loc("base_url"), "config.base_url", value=url)
         return None
     return url.rstrip("/")

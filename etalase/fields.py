@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from etalase import hints, whatsapp
 from etalase.errors import Loc, Report
-from etalase.yamlio import Map, Node, Scalar, Seq
+from etalase.yamlio import Map, Node, Scalar, Seq, hidden_character
 
 MAX_PRICE = 1_000_000_000
 _TRUE = {"true", "True", "TRUE"}
@@ -74,9 +74,10 @@ class Fields:
         return node
 
     def text(self, key: str, required: bool = False, max_len: int = 200,
-             word: bool = False) -> str | None:
+             word: bool = False, markdown: bool = False) -> str | None:
         """A text value. Unless it is a ``word`` (a status, a language...), a comment YAML
-        cut off its end (``Teh jahe #1 di Purwokerto``) is reported: that text is lost."""
+        cut off its end (``Teh jahe #1 di Purwokerto``) is reported: that text is lost.
+        Only ``markdown`` may hold tabs and line breaks."""
         node = self.scalar(key, required)
         if node is None:
             return None
@@ -87,6 +88,10 @@ class Fields:
         if not text:
             if required:
                 self.report.error(self.loc(key), "field.required", key=key)
+            return None
+        hidden = hidden_character(text, "\t\n\r" if markdown else "")
+        if hidden:
+            self.report.error(self.loc(key), hidden[0], code=hidden[1])
             return None
         if len(text) > max_len:
             self.report.error(
@@ -163,8 +168,11 @@ class Fields:
             if isinstance(item, Scalar) and item.comment:
                 self.report.error(Loc(self.path, item.comment[0]), "yaml.comment_item",
                                   key=key, lost=item.comment[1])
+            hidden = hidden_character(text, "")
             if not text:
                 self.report.error(loc, "field.list_item_text", key=key)
+            elif hidden:
+                self.report.error(loc, hidden[0], code=hidden[1])
             elif len(text) > max_len:
                 self.report.error(loc, "field.too_long", key=key, length=len(text), limit=max_len)
             else:

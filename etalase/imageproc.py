@@ -23,10 +23,44 @@ except ImportError:  # pragma: no cover - it is a declared dependency
     pass
 
 FORMATS = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg"}
+# The photo formats a suffix promises: Pillow tries only these decoders, so a file that
+# is something else (EPS, which Pillow would hand to Ghostscript; PDF, GIF, TIFF...) is
+# refused before any decoder reads it.
+PHOTO_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP",
+                 ".avif": "AVIF", ".heic": "HEIF", ".heif": "HEIF"}
+SHOWN_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "AVIF": "AVIF", "HEIF": "HEIC"}
+SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif", "HEIF": ".heic"}
+# No output side may be longer: WebP's limit (16383 px); AVIF and JPEG allow more.
+MAX_SIDE = 16383
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 # What a photo that cannot be used raises, from a missing file to a bad header.
 BAD_PHOTO = (OSError, ValueError, SyntaxError, EOFError, RuntimeError, UnidentifiedImageError,
              Image.DecompressionBombError)
+
+
+class NotAPhoto(Exception):
+    """The file is no photo of an allowed format (``actual``: the photo format it is,
+    when it is one, under another suffix)."""
+
+    def __init__(self, actual: str | None = None) -> None:
+        super().__init__(actual)
+        self.actual = actual
+
+
+def open_photo(fp: Path | io.BytesIO, suffix: str) -> Image.Image:
+    """Opens a file as the photo format its suffix names, and as nothing else."""
+    expected = PHOTO_FORMATS.get(suffix.lower())
+    if expected is None:
+        raise NotAPhoto
+    try:
+        return Image.open(fp, formats=[expected])
+    except UnidentifiedImageError:
+        pass
+    try:  # a photo of another allowed format: say which, so the fix is a rename
+        with Image.open(fp, formats=sorted(set(PHOTO_FORMATS.values()))) as other:
+            raise NotAPhoto(other.format)
+    except UnidentifiedImageError:
+        raise NotAPhoto from None
 
 
 def open_checked(path: Path, settings: ImageSettings) -> Image.Image:
@@ -35,7 +69,7 @@ def open_checked(path: Path, settings: ImageSettings) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
+            image = open_photo(path, path.suffix)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise TooManyPixels from exc
     if image.width * image.height > Image.MAX_IMAGE_PIXELS:
@@ -97,7 +131,7 @@ def resize_steps(image: Image.Image, widths: list[int]) -> dict[int, Image.Image
     sized: dict[int, Image.Image] = {}
     current = image
     for width in sorted(widths, reverse=True):
-        height = max(1, round(image.height * width / image.width))
+        height = min(MAX_SIDE, max(1, round(image.height * width / image.width)))
         if current.width != width:
             current = current.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         sized[width] = current
@@ -128,10 +162,16 @@ def preview(image: Image.Image, settings: ImageSettings) -> bytes:
     return data
 
 
+def fitting_width(width: int, height: int) -> int:
+    """The widest the photo may be shown so that no side passes MAX_SIDE (a 400x20000
+    screenshot is shown 327 px wide, not refused by the WebP encoder)."""
+    return max(1, min(width, width * MAX_SIDE // height))
+
+
 def render(path: Path, settings: ImageSettings) -> tuple[list[Encoded], list[str]]:
     """Every output file of one photo."""
     image, warnings = decode(path, settings)
-    widths = target_widths(image.width, settings)
+    widths = target_widths(fitting_width(image.width, image.height), settings)
     sized = resize_steps(image, widths)
     files = [
         Encoded(f"{width}.{fmt}", encode(sized[width], fmt, settings), width,
@@ -150,7 +190,7 @@ def render(path: Path, settings: ImageSettings) -> tuple[list[Encoded], list[str
 
 def placeholder(image_data: bytes) -> str:
     """The average colour of an encoded image, as a CSS colour."""
-    with Image.open(io.BytesIO(image_data)) as image:
+    with Image.open(io.BytesIO(image_data), formats=["JPEG"]) as image:
         pixel = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
     red, green, blue = pixel  # type: ignore[misc]
     return f"#{red:02x}{green:02x}{blue:02x}"

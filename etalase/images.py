@@ -20,7 +20,7 @@ from pathlib import Path
 
 from etalase.catalog import Photo
 from etalase.digest import file_digest
-from etalase.errors import Report
+from etalase.errors import Loc, Report
 from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
 from etalase.output import Output
 
@@ -159,23 +159,62 @@ def inspect(photo: Photo, content: Path, settings: ImageSettings, cache: ImageCa
         with imageproc.open_checked(path, settings) as image:
             image.draft("RGB", (320, 320))
             image.load()
-    except TooManyPixels:
-        report.error(photo.loc, "image.too_big", value=photo.src, limit=settings.max_megapixels)
-    except imageproc.BAD_PHOTO:
-        report.error(photo.loc, "image.unreadable", value=photo.src)
+    except (TooManyPixels, imageproc.NotAPhoto, *imageproc.BAD_PHOTO) as exc:
+        message, args = _problem(exc, path, settings)
+        report.error(photo.loc, message, value=photo.src, **args)
     return key
 
 
-def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[str, dict | str]:
-    """Runs in a worker process: one photo -> a cache entry (or the message key of why not)."""
+Why = tuple[str, dict]  # why a photo cannot be used: a message key and its values
+
+
+def _problem(exc: Exception, path: Path, settings: ImageSettings) -> Why:
+    from etalase import imageproc
+
+    if isinstance(exc, TooManyPixels):
+        return "image.too_big", {"limit": settings.max_megapixels}
+    if isinstance(exc, imageproc.NotAPhoto) and exc.actual:
+        claimed = imageproc.PHOTO_FORMATS[path.suffix.lower()]
+        return "image.wrong_suffix", {
+            "actual": imageproc.SHOWN_NAMES[exc.actual],
+            "claimed": imageproc.SHOWN_NAMES[claimed],
+            "suffix": imageproc.SUFFIXES[exc.actual]}
+    if isinstance(exc, imageproc.NotAPhoto):
+        return "image.not_photo", {}
+    return "image.unreadable", {}
+
+
+def photos_in(content: Path) -> list[Path]:
+    """Every photo file under ``content/``, used or not: all of them are committed."""
+    from etalase.paths import IMAGE_SUFFIXES
+
+    return sorted(Path(top) / name for top, _, names in os.walk(content) for name in names
+                  if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES)
+
+
+def check_metadata(root: Path, report: Report) -> None:
+    """Reports every photo under ``content/`` that carries its location or camera data,
+    with the command that cleans it (only the photos' headers are read)."""
+    from etalase import photometa
+
+    for path in photos_in(root / "content"):
+        try:
+            found = photometa.metadata_of(path)
+        except (OSError, photometa.NotCleanable):
+            continue  # not readable as a photo: a product using it is told so
+        if found:
+            key = "photo.location" if "location" in found else "photo.metadata"
+            report.error(Loc(path.relative_to(root).as_posix()), key)
+
+
+def _work(path: Path, key: str, settings: ImageSettings, folder: Path) -> tuple[str, dict | Why]:
+    """Runs in a worker process: one photo -> a cache entry (or why not)."""
     from etalase import imageproc
 
     try:
         files, warnings = imageproc.render(path, settings)
-    except TooManyPixels:
-        return key, "image.too_big"
-    except imageproc.BAD_PHOTO:
-        return key, "image.unreadable"
+    except (TooManyPixels, imageproc.NotAPhoto, *imageproc.BAD_PHOTO) as exc:
+        return key, _problem(exc, path, settings)
     return key, ImageCache(folder).store(key, files, warnings)
 
 
@@ -194,8 +233,8 @@ def process(photos: list[Photo], content: Path, settings: ImageSettings, cache: 
     for photo in photos:
         key = keys[photo.src]
         manifest = manifests[key]
-        if isinstance(manifest, str):
-            report.error(photo.loc, manifest, value=photo.src, limit=settings.max_megapixels)
+        if isinstance(manifest, tuple):
+            report.error(photo.loc, manifest[0], value=photo.src, **manifest[1])
             continue
         for warning in manifest["warnings"]:
             report.warning(photo.loc, f"image.{warning}", value=photo.src)
@@ -209,7 +248,7 @@ def _silent(done: int, total: int) -> None:
 
 
 def _run(todo: dict[str, str], content: Path, settings: ImageSettings, cache: ImageCache,
-         progress: Progress) -> dict[str, dict | str]:
+         progress: Progress) -> dict[str, dict | Why]:
     if len(todo) <= 1:  # not worth starting processes
         return dict(_work(content / src, key, settings, cache.folder) for key, src in todo.items())
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -260,7 +299,7 @@ def site_preview(sets: list[ImageSet], cache: ImageCache, settings: ImageSetting
     slice_width = width // len(chosen)
     for index, image_set in enumerate(chosen):
         name = image_set.preview.url.rsplit("-", 1)[1]
-        with Image.open(cache.folder / image_set.key / name) as preview:
+        with Image.open(cache.folder / image_set.key / name, formats=["JPEG"]) as preview:
             left = (width - slice_width) // 2
             part = preview.convert("RGB").crop((left, 0, left + slice_width, height))
         canvas.paste(part, (index * slice_width, 0))

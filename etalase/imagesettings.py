@@ -24,8 +24,9 @@ class ImageSettings:
     # Asked for every photo of every build: worked out once per settings.
     @functools.cached_property
     def fingerprint(self) -> bytes:
-        """Changes whenever any setting that affects output bytes changes."""
-        return repr(("etalase-images-v2", sorted(asdict(self).items()))).encode()
+        """Changes whenever any setting that affects output bytes changes (and with the
+        version, whenever what a photo may be does: v3 opens photos by suffix only)."""
+        return repr(("etalase-images-v3", sorted(asdict(self).items()))).encode()
 
     @functools.cached_property
     def fingerprint_id(self) -> str:

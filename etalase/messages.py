@@ -92,6 +92,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this line holds an invisible control character ({code})",
                "remove it: type the line again rather than pasting it from another app"),
     },
+    "text.line_break": {
+        "id": ("isian ini memuat tab atau baris baru ({code})",
+               "tulis dalam satu baris, tanpa tanda | atau >"),
+        "en": ("this value holds a tab or a line break ({code})",
+               "write it on one line, without | or >"),
+    },
     "text.bidi": {
         "id": ("baris ini memuat karakter pembalik arah tulisan ({code}) yang bisa menyamarkan isinya",
                "hapus karakter itu: ketik ulang baris ini, jangan ditempel dari aplikasi lain"),
@@ -410,6 +416,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("order_message has an unmatched curly brace",
                "use curly braces only for {{product}}, {{price}}, {{url}} and the like"),
     },
+    "order_message.format": {
+        "id": ("order_message memakai {{{written}}}: tanda : atau ! di dalam kurung kurawal tidak bisa dipakai",
+               "tulis {{{name}}} saja"),
+        "en": ("order_message uses {{{written}}}: a : or ! inside the braces cannot be used",
+               "write just {{{name}}}"),
+    },
     "order_message.placeholder": {
         "id": ("order_message memakai {{{name}}} yang tidak dikenal", "yang bisa dipakai: {known}"),
         "en": ("order_message uses the unknown {{{name}}}", "you can use: {known}"),
@@ -539,6 +551,57 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the photo \"{value}\" is damaged or not a photo",
                "open it on a phone to check, then copy it again or use another photo"),
     },
+    "image.not_photo": {
+        "id": ("file \"{value}\" bukan foto JPEG/PNG/WebP/AVIF/HEIC",
+               "buka file-nya; bila itu gambar, simpan ulang sebagai foto JPEG (misalnya "
+               "dengan aplikasi galeri di ponsel), lalu pakai file baru itu"),
+        "en": ("the file \"{value}\" is not a JPEG/PNG/WebP/AVIF/HEIC photo",
+               "open it; if it is a picture, save it again as a JPEG photo (e.g. with the "
+               "phone's gallery app) and use the new file"),
+    },
+    "image.wrong_suffix": {
+        "id": ("foto \"{value}\" sebenarnya foto {actual}, bukan {claimed}",
+               "ganti akhiran nama file-nya menjadi {suffix}, lalu tulis nama baru itu di "
+               "baris ini"),
+        "en": ("the photo \"{value}\" is really a {actual} photo, not {claimed}",
+               "rename the file to end in {suffix} and write the new name on this line"),
+    },
+    "photo.location": {
+        "id": ("foto ini menyimpan lokasi tempat foto diambil (GPS); repositori menyimpannya "
+               "untuk siapa saja",
+               "jalankan  python site.py clean-photos  untuk menghapus data itu dari semua "
+               "foto di content/ (gambarnya tetap sama)"),
+        "en": ("this photo carries the place where it was taken (GPS), which the repository "
+               "keeps for anyone to read",
+               "run  python site.py clean-photos  to remove that data from every photo in "
+               "content/ (the pictures stay the same)"),
+    },
+    "photo.metadata": {
+        "id": ("foto ini menyimpan data kamera atau data tersembunyi lain (EXIF, XMP)",
+               "jalankan  python site.py clean-photos  untuk menghapus data itu dari semua "
+               "foto di content/ (gambarnya tetap sama)"),
+        "en": ("this photo carries camera data or other hidden data (EXIF, XMP)",
+               "run  python site.py clean-photos  to remove that data from every photo in "
+               "content/ (the pictures stay the same)"),
+    },
+    "clean.cleaned": {
+        "id": ("dibersihkan: {path}", ""),
+        "en": ("cleaned: {path}", ""),
+    },
+    "clean.failed": {
+        "id": ("tidak bisa dibersihkan: {path} rusak (terpotong atau bukan foto utuh)",
+               "salin ulang foto aslinya dari ponsel, lalu jalankan lagi  python site.py "
+               "clean-photos"),
+        "en": ("cannot clean {path}: it is damaged (cut short or not a whole photo)",
+               "copy the original photo from the phone again, then run  python site.py "
+               "clean-photos  again"),
+    },
+    "summary.cleaned": {
+        "id": ("OK: {count} foto dibersihkan dari data lokasi dan kamera; {clean} foto lain "
+               "sudah bersih", ""),
+        "en": ("OK: {count} photo(s) cleaned of location and camera data; {clean} other "
+               "photo(s) were clean already", ""),
+    },
     "image.animated": {
         "id": ("foto \"{value}\" bergerak (animasi); hanya gambar pertamanya yang dipakai",
                "pakai foto diam bila gambar pertama kurang bagus"),
@@ -640,6 +703,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "buat token di Netlify (User settings › Applications) lalu  export NETLIFY_AUTH_TOKEN=..."),
         "en": ("NETLIFY_AUTH_TOKEN is not set",
                "create a token in Netlify (User settings › Applications), then  export NETLIFY_AUTH_TOKEN=..."),
+    },
+    "deploy.bad_token": {
+        "id": ("NETLIFY_AUTH_TOKEN memuat spasi, baris baru atau tanda yang tidak ada di token Netlify",
+               "salin lagi tokennya dari Netlify (User settings › Applications) dalam satu baris, lalu isi ulang"),
+        "en": ("NETLIFY_AUTH_TOKEN holds a space, a line break or a sign no Netlify token has",
+               "copy the token again from Netlify (User settings › Applications) on one line, and set it again"),
     },
     "deploy.no_site": {
         "id": ("situs Netlify belum ditentukan",
@@ -798,6 +867,10 @@ HELP_ID: dict[str, str] = {
     "Lay out a new site in FOLDER: site.yaml, the content folders, an example product.":
         "Menyiapkan situs baru di FOLDER: site.yaml, folder isi, dan satu contoh produk.",
     "Validate content without writing anything.": "Memeriksa isi tanpa menulis apa pun.",
+    "Remove location and camera data from every photo in content/, in place.\n\nJPEGs "
+    "keep their exact pixels; other photos are saved again at high quality.":
+        "Menghapus data lokasi dan kamera dari semua foto di content/, langsung di file-nya."
+        "\n\nFoto JPEG tetap sama persis; foto lain disimpan ulang dengan mutu tinggi.",
     "Check, then write the site into build/ (all or nothing).":
         "Memeriksa, lalu menulis situs ke build/ (semua atau tidak sama sekali).",
     "Write a starter file for a new product or story.\n\nWithout a name, `new product` asks "

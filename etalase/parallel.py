@@ -36,7 +36,8 @@ def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
     _SHARED = (work, items)
     gc.freeze()  # workers' collections skip inherited objects: fewer copied memory pages
     try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             return list(pool.map(_work_on, bounds))
     finally:
         gc.unfreeze()
@@ -48,3 +49,30 @@ def _work_on(bounds: tuple[int, int]) -> Any:
     assert _SHARED is not None, "run by in_forked_chunks' forked workers only"
     work, items = _SHARED
     return work(items[bounds[0]:bounds[1]])
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a new worker: exit when the build that started it dies. A build killed with
+    ``kill -9`` cannot stop its workers, which would otherwise wait for work forever. On
+    Linux the kernel kills the worker (prctl PR_SET_PDEATHSIG); elsewhere a thread watches
+    for the parent to change."""
+    try:
+        import ctypes
+        import signal
+
+        if ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL) != 0:  # 1: PDEATHSIG
+            raise OSError
+    except (OSError, AttributeError):
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the above took effect
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)

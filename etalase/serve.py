@@ -40,6 +40,7 @@ OVERLAY = (
 
 EMPTY_PAGE = b"<!doctype html><html><head></head><body></body></html>"
 ANY_ADDRESS = ("0.0.0.0", "::", "")  # --host values that listen on every network
+MAX_PATH = 2048  # characters of a URL path; no page of a site is longer
 
 
 def local_network_address() -> str | None:
@@ -168,14 +169,23 @@ class Preview:
 
     def _resolve(self, url_path: str) -> tuple[str, Path | None]:
         folder = self.folder.resolve()
-        target = (folder / url_path.lstrip("/")).resolve()
-        if target.is_relative_to(folder):
-            if target.is_dir():
-                target = target / "index.html"
-            if target.is_file():
-                return "200 OK", target
+        found = _file_in(folder, url_path) if len(url_path) <= MAX_PATH else None
+        if found is not None:
+            return "200 OK", found
         missing = folder / "404.html"
         return "404 Not Found", missing if missing.is_file() else None
+
+
+def _file_in(folder: Path, url_path: str) -> Path | None:
+    """The file of ``folder`` a URL path names (a folder's index.html), or None. A path the
+    system refuses (a NUL byte, a name too long) names no file."""
+    try:
+        target = (folder / url_path.lstrip("/")).resolve()
+        if target.is_relative_to(folder) and target.is_dir():
+            target = target / "index.html"
+        return target if target.is_relative_to(folder) and target.is_file() else None
+    except (OSError, ValueError):
+        return None
 
 
 def serve(root: Path, host: str, port: int,

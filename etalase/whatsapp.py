@@ -40,14 +40,17 @@ def template_problem(template: str) -> tuple[str, dict[str, str]] | None:
     if len(template) > MAX_TEMPLATE:
         return "order_message.too_long", {"length": str(len(template)), "limit": str(MAX_TEMPLATE)}
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+        fields = [(f, spec, conversion) for _, f, spec, conversion
+                  in string.Formatter().parse(template) if f is not None]
     except ValueError:
         return "order_message.braces", {}
-    for name in fields:
+    known = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS))
+    for name, spec, conversion in fields:
         if name not in PLACEHOLDERS:
-            return "order_message.placeholder", {
-                "name": name, "known": ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS)),
-            }
+            return "order_message.placeholder", {"name": name, "known": known}
+        if spec or conversion:  # {product:>999999999} would pad the link to gigabytes
+            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            return "order_message.format", {"written": written, "name": name}
     return None
 
 

@@ -76,6 +76,21 @@ def read_text(path: Path, rel: str, report: Report, max_bytes: int) -> str | Non
 # Control characters other than tab and line ends, and the bidirectional overrides and
 # isolates that make text display in another order than it is read ("Trojan Source").
 _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_ANY_HIDDEN = re.compile("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")  # tab, line ends too
+
+
+def hidden_character(text: str, allowed: str = "\t\n\r") -> tuple[str, str] | None:
+    """(message key, "U+XXXX") of the first invisible character in a value, or None. Outside
+    ``allowed``, tabs and line breaks count too (a name written on two lines)."""
+    for found in _ANY_HIDDEN.finditer(text):  # a scan in C: values are mostly clean
+        char = found.group()
+        if char in allowed:
+            continue
+        if char < " " or char == "\x7f":
+            return ("text.line_break" if char in "\t\n\r" else "text.control"), f"U+{ord(char):04X}"
+        if _HIDDEN.match(char):
+            return "text.bidi", f"U+{ord(char):04X}"
+    return None
 
 
 def _hidden_characters(text: str, rel: str, report: Report) -> bool:

@@ -41,6 +41,24 @@ def jpeg(size: tuple[int, int] = (64, 48), colour: tuple[int, int, int] = (200, 
     return buffer.getvalue()
 
 
+def phone_photo(fmt: str = "JPEG", size: tuple[int, int] = (1600, 1200)) -> bytes:
+    """A photo carrying GPS, camera data (make, model, serial), a comment and XMP, and
+    EXIF orientation 6 (turn 90°), like a phone's original."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "SecretModel X"  # Model
+    exif[0xA431] = "SERIAL123456"  # BodySerialNumber
+    exif[0x0112] = 6  # Orientation: rotate 90
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "S", (7.0, 25.0, 30.0), "E", (109.0, 14.0, 5.0)
+    image = Image.new("RGB", size, (120, 160, 90))
+    image.paste((200, 30, 30), (0, 0, size[0] // 2, size[1] // 2))
+    extra = {"comment": b"rumah Bu Sari"} if fmt == "JPEG" else {}
+    out = io.BytesIO()
+    image.save(out, fmt, exif=exif, xmp=b"<x:xmpmeta>GPSLatitude 7,25.5S</x:xmpmeta>", **extra)
+    return out.getvalue()
+
+
 def write_site(root: Path, files: dict[str, str | bytes | None]) -> Path:
     """A valid minimal site, with ``files`` added, replaced, or removed (value None)."""
     layout: dict[str, str | bytes | None] = {

@@ -266,3 +266,64 @@ def _gps_exif() -> Image.Exif:
     exif[0x0110] = "Pixel 7 Pro"
     exif[0x8825] = {1: "S", 2: (7.0, 25.0, 17.0), 3: "E", 4: (109.0, 14.0, 2.0)}
     return exif
+
+
+def test_bad_uploads_and_names_are_refused_in_the_form(served, browser: Browser,  # type: ignore[no-untyped-def]
+                                                       tmp_path: Path) -> None:
+    """Through the real form, JavaScript off (the bytes go as chosen): each bad photo gets
+    its plain message beside the photos, a "../" address is refused, nothing is stored."""
+    import io
+
+    from tests.conftest import jpeg
+
+    root, url, link = served
+    bomb = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(bomb, "PNG")
+    bad = [("notes.jpg", "text/plain", b"not a photo at all", "bukan foto"),
+           ("logo.eps", "application/postscript", b"%!PS-Adobe-3.0 EPSF-3.0\nshowpage\n",
+            "bukan foto"),
+           ("logo.svg", "image/svg+xml", b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+            "bukan foto"),
+           ("cut.jpg", "image/jpeg", jpeg((800, 600), quality=95)[:3000], "terpotong"),
+           ("bomb.png", "image/png", bomb.getvalue(), "terlalu banyak titik")]
+    before = sorted(p.name for p in (root / "content").rglob("*"))
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(link)
+    for name, mime, data, words in bad:
+        page.goto(url + "/admin/produk/keset.yaml")
+        page.set_input_files("#f-upload", files=[{"name": name, "mimeType": mime,
+                                                  "buffer": data}])
+        page.get_by_role("button", name="Simpan").click()
+        expect(page.locator("#e-images")).to_contain_text(words)
+    shot(page, "bad-upload")
+    page.goto(url + "/admin/produk/keset.yaml")
+    huge = tmp_path / "huge.jpg"  # a path: Chromium reads it itself, nothing is piped
+    huge.write_bytes(b"\xff" * (40 * 1024 * 1024 + 1))
+    page.set_input_files("#f-upload", files=str(huge))
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator("main")).to_contain_text("lebih dari 40 MB")
+    page.goto(url + "/admin/produk/baru")
+    page.fill("#f-slug", "../../site")
+    page.fill("#f-name", "Teh")
+    page.fill("#f-price", "15000")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator("#e-slug")).to_contain_text("tidak bisa dipakai")
+    assert sorted(p.name for p in (root / "content").rglob("*")) == before
+    assert (root / P).read_text() == COMMENTED
+    context.close()
+
+
+def test_a_form_without_its_csrf_token_is_refused(served, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    root, url, link = served
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(link)
+    page.goto(url + "/admin/produk/keset.yaml")
+    page.fill("#f-price", "99000")
+    page.eval_on_selector("input[name=csrf]", "input => input.remove()")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan").click()
+    expect(page.locator("main")).to_contain_text("Ditolak")
+    assert (root / P).read_text() == COMMENTED
+    context.close()

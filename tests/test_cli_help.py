@@ -57,8 +57,8 @@ def test_an_english_site_gets_english_help(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("language", "heading", "line"), [
-    ("id", "Perintah:", "check   Memeriksa isi tanpa menulis apa pun."),
-    ("en", "Commands:", "check   Validate content without writing anything."),
+    ("id", "Perintah:", "check Memeriksa isi tanpa menulis apa pun."),
+    ("en", "Commands:", "check Validate content without writing anything."),
 ])
 def test_the_command_list_in_the_current_folder_s_language(
         tmp_path: Path, language: str, heading: str, line: str) -> None:
@@ -66,7 +66,7 @@ def test_the_command_list_in_the_current_folder_s_language(
     write_site(tmp_path, {"content/site.yaml": SITE_YAML + f"language: {language}\n"})
     shown = subprocess.run([sys.executable, str(REPO / "site.py"), "--help"], cwd=tmp_path,
                            capture_output=True, text=True, check=True).stdout
-    assert heading in shown and line in shown
+    assert heading in shown and line in " ".join(shown.split())  # columns as wide as names
 
 
 def test_a_usage_mistake_is_explained_in_the_site_s_language(tmp_path: Path) -> None:

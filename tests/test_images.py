@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from etalase import imageproc
-from tests.conftest import PRODUCT_YAML, run, write_site
+from tests.conftest import PRODUCT_YAML, SITE_YAML, run, write_site
 from tests.pages import parse
 
 P = "content/products/keset.yaml"
@@ -153,6 +153,55 @@ def test_animated_webp_uses_the_first_frame_with_a_warning(site) -> None:  # typ
     assert (f'peringatan: {P}:5: foto "images/anim.webp" bergerak (animasi); hanya gambar '
             "pertamanya yang dipakai") in result.output
     assert close(built_images(root)["480.webp"].convert("RGB").getpixel((5, 5)), RED)
+
+
+def test_postscript_named_jpg_is_refused_without_running_ghostscript(  # type: ignore[no-untyped-def]
+        site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import EpsImagePlugin
+
+    def ghostscript(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Ghostscript was run on a photo")
+
+    monkeypatch.setattr(EpsImagePlugin, "Ghostscript", ghostscript)
+    root = site_with_photo(site, "keset.jpg", encoded(upright(), "EPS"))
+    for command in ("check", "build"):
+        result = run(root, command)
+        assert result.exit_code == 1
+        assert (f'masalah: {P}:5: file "images/keset.jpg" bukan foto JPEG/PNG/WebP/AVIF/HEIC '
+                "— buka file-nya; bila itu gambar, simpan ulang sebagai foto JPEG") in (
+            result.output)
+    assert not (root / "build").exists()
+
+
+def test_a_gif_named_jpg_is_not_a_photo(site) -> None:  # type: ignore[no-untyped-def]
+    root = site_with_photo(site, "keset.jpg", encoded(upright(), "GIF"),
+                           {"content/site.yaml": SITE_YAML + "language: en\n"})
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert (f'error: {P}:5: the file "images/keset.jpg" is not a JPEG/PNG/WebP/AVIF/HEIC '
+            "photo — open it; if it is a picture, save it again as a JPEG photo") in (
+        result.output)
+
+
+def test_a_photo_under_another_suffix_is_named_with_the_fix(site) -> None:  # type: ignore[no-untyped-def]
+    root = site_with_photo(site, "keset.jpg", encoded(upright(), "PNG"))
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert (f'masalah: {P}:5: foto "images/keset.jpg" sebenarnya foto PNG, bukan JPEG — ganti '
+            "akhiran nama file-nya menjadi .png, lalu tulis nama baru itu di baris ini") in (
+        result.output)
+
+
+@pytest.mark.parametrize("size", [(400, 20000), (20000, 300), (3, 60000)])
+def test_photos_past_an_encoders_limit_are_scaled_to_fit(site, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    root = site_with_photo(site, "panjang.png", encoded(Image.new("RGB", size, RED), "PNG"))
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    outputs = built_images(root)
+    assert {name.rsplit(".", 1)[1] for name in outputs} == {"avif", "webp", "jpg"}
+    for image in outputs.values():
+        assert max(image.size) <= 16383
+        assert close(image.convert("RGB").getpixel((0, 0)), RED)
 
 
 def test_megapixel_cap_is_configurable(site) -> None:  # type: ignore[no-untyped-def]

@@ -20,12 +20,16 @@ STORY = "---\ntitle: {title}\nmember: {member}\ndate: 2026-10-02\nconsent: true\
 
 
 def injected_site(text: str, short: str) -> dict[str, str]:
-    """Every field a content editor writes, holding ``text`` (``short`` where it is short)."""
+    """Every field a content editor writes, holding ``text`` (``short`` where it is short):
+    the site's texts and shop terms, a product's, a story's."""
     quoted, quoted_short, long = (f"'{t.replace(chr(39), chr(39) * 2)}'"
                                   for t in (text, short, text + STYLED))
     site_yaml = (SITE_YAML.replace("title: Toko Uji", f"title: {quoted}")
                  .replace("tagline: Barang buatan tangan", f"tagline: {long}")
-                 .replace("about: Tentang **kami**.", f"about: {long}"))
+                 .replace("about: Tentang **kami**.", f"about: {long}")
+                 + f"shipping:\n  from: {quoted}\n  couriers: [{quoted_short}]\n  note: {long}\n"
+                 f"payment: [{quoted}]\npickup: {quoted}\nhours: {long}\n"
+                 f"greeting: {quoted_short}\norder_closing: {quoted}\n")
     product = (PRODUCT_YAML.replace("name: Keset Bulat", f"name: {quoted}")
                .replace("category: Keset Perca", f"category: {quoted_short}")
                + f"description: {long}\nmaterials: [{quoted}]\ntags: [{quoted_short}]\n"

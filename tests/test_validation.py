@@ -163,13 +163,15 @@ CASES = {
     ),
     "not an image": (
         {"content/images/keset.jpg": b"this is a text file renamed .jpg\n"},
-        f'{P}:5: foto "images/keset.jpg" rusak atau bukan foto — buka fotonya di ponsel untuk '
-        "memeriksa, lalu salin ulang atau pakai foto lain",
+        f'{P}:5: file "images/keset.jpg" bukan foto JPEG/PNG/WebP/AVIF/HEIC — buka '
+        "file-nya; bila itu gambar, simpan ulang sebagai foto JPEG (misalnya dengan aplikasi "
+        "galeri di ponsel), lalu pakai file baru itu",
     ),
     "zero-byte image": (
         {"content/images/keset.jpg": b""},
-        f'{P}:5: foto "images/keset.jpg" rusak atau bukan foto — buka fotonya di ponsel untuk '
-        "memeriksa, lalu salin ulang atau pakai foto lain",
+        f'{P}:5: file "images/keset.jpg" bukan foto JPEG/PNG/WebP/AVIF/HEIC — buka '
+        "file-nya; bila itu gambar, simpan ulang sebagai foto JPEG (misalnya dengan aplikasi "
+        "galeri di ponsel), lalu pakai file baru itu",
     ),
     "truncated image": (
         {"content/images/keset.jpg": jpeg((400, 300))[:600]},

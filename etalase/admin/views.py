@@ -115,9 +115,9 @@ class Admin:
         local = request.path.removeprefix(PREFIX) or "/"
         if local == "/masuk":
             return self.login(request)
+        session = self.sessions.session_of(request)
         if local.startswith("/static/"):
             return pages.static(local.removeprefix("/static/")) or self.not_found()
-        session = self.sessions.session_of(request)
         if request.method == "POST":
             self.sessions.check_change(request, session)
         self.csrf = self.sessions.csrf(session)

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode
 import multipart
 
 MAX_UPLOAD = 40 * 1024 * 1024  # one photo; phones write 3-12 MB
-MAX_BODY = 4 * MAX_UPLOAD + 1024 * 1024  # a few photos at once, plus the text fields
+MAX_BODY = 100 * 1024 * 1024  # a few photos at once: the preview server's own limit
 MAX_FILES = 8
 
 

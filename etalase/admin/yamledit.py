@@ -8,6 +8,7 @@ only writes, and the result is checked by the build's loader before it is kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import Any
@@ -82,8 +83,8 @@ def set_plain(data: CommentedMap, key: str, value: Any) -> None:
     """A number or true/false, written without quotes."""
     if value is None or value == "":
         set_empty(data, key)
-    elif data.get(key) != value or isinstance(data.get(key), str):
-        data[key] = value
+    elif key not in data or _as_text(data[key]) != _as_text(value):
+        data[key] = value  # an unchanged value keeps its quotes
 
 
 def set_empty(data: CommentedMap, key: str) -> None:
@@ -150,4 +151,6 @@ def _as_text(value: Any) -> str | None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value).rstrip("\n") if isinstance(value, str | int) else None

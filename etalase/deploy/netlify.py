@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from etalase.deploy import PublishError, SiteFile, site_files
 API_URL = "https://api.netlify.com"
 TIMEOUT = Timeout(connect=10, read=60)
 POLL_SECONDS = 2.0
+RETRY_DEFAULT = 2.0  # seconds to wait when a Retry-After cannot be read
 POLL_LIMIT = 600.0  # seconds to wait for Netlify to process a deploy
 FINAL = {400: "deploy.netlify_400", 401: "deploy.netlify_401", 403: "deploy.netlify_401",
          404: "deploy.netlify_404", 422: "deploy.netlify_422"}
@@ -48,9 +50,20 @@ class _Retry(Retry):
         return None if after is None else min(after, self.DEFAULT_BACKOFF_MAX)
 
     def parse_retry_after(self, retry_after: str) -> float:
-        if retry_after.strip().isdigit():
-            return float(retry_after)
-        return max(0.0, parsedate_to_datetime(retry_after).timestamp() - time.time())
+        """Seconds or an HTTP date; anything else ("soon", "-5") means the default delay."""
+        text = retry_after.strip()
+        if text.isascii() and text.isdigit():
+            return float(text)
+        try:
+            return max(0.0, parsedate_to_datetime(text).timestamp() - time.time())
+        except (TypeError, ValueError, OverflowError):
+            return RETRY_DEFAULT
+
+
+def token_is_plain(token: str) -> bool:
+    """Netlify's tokens are letters, digits, ``_`` and ``-``; anything else (a line break or
+    space from pasting) would break, or add to, the request's headers."""
+    return re.fullmatch(r"[A-Za-z0-9_.~+/=-]+", token) is not None
 
 
 @dataclass(frozen=True)
