@@ -146,7 +146,7 @@ def _build(root: Path, strict: bool, lang: str, memo: Memo, update: bool,
         _stop_on_errors(report, config)
         keys = PageKeys((config, folder_digest(loaded.theme.dir), extras.script_path,
                          preview, strict), image_sets, memo.files)
-        todo = list(pages(catalog, config.stories_noindex))
+        todo = list(pages(catalog, config.stories_noindex, config.new_days))
         records = _write_pages(renderer, todo, keys, memo.pages if update else {}, out)
         _stop_on_errors(report, config)
         _write_files(loaded, renderer, extras, todo, records, out)

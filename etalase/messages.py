@@ -306,6 +306,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{key}' is \"{value}\", but it must be true or false",
                "write  {key}: true  or  {key}: false"),
     },
+    "field.not_count": {
+        "id": ("'{key}' berisi \"{value}\", padahal harus bilangan bulat (0 atau lebih)",
+               "tulis angkanya saja, misalnya  {key}: 3"),
+        "en": ("'{key}' is \"{value}\", but it must be a whole number (0 or more)",
+               "write just the number, e.g.  {key}: 3"),
+    },
+    "product.lead_time_not_preorder": {
+        "id": ("lead_time hanya ditampilkan untuk produk pre-order",
+               "tambahkan  status: preorder, atau hapus baris lead_time"),
+        "en": ("lead_time is only shown for pre-order products",
+               "add  status: preorder, or remove the lead_time line"),
+    },
     "field.not_whole": {
         "id": ("'{key}' berisi \"{value}\", padahal harus bilangan bulat lebih dari 0",
                "tulis angkanya saja, misalnya  {key}: 250"),

@@ -63,13 +63,12 @@ def test_a_mixed_cart_sends_one_message_per_seller_with_the_exact_text(visit: Vi
     add(visit, "produk/keset-persegi-perca/", 2, "Besar (50 x 80 cm) · " + rupiah(55000))
     add(visit, "produk/piring-lidi-besar/", 1, "Isi 10 · " + rupiah(135000))
     add(visit, "produk/piring-lidi-kecil/", 3)  # a pre-order
-    # From a listing card too, and the same item again adds to its quantity.
+    # From a listing card too (one at a time), and the same item again adds to its quantity.
     visit.page.goto(visit.site.url("kategori/teh-herbal/"))
     card = visit.page.locator("li.card", has_text="Teh Sereh Jahe")
-    card.get_by_label("Jumlah").fill("3")
-    card.get_by_role("button", name="Masukkan keranjang").click()
-    card.get_by_label("Jumlah").fill("1")
-    card.get_by_role("button", name="Masukkan keranjang").click()
+    for _ in range(4):
+        card.get_by_role("button", name="+ Keranjang").click()
+    expect(card.get_by_role("status")).to_contain_text("Sudah masuk keranjang")
     expect(visit.page.locator("#cart-link")).to_contain_text("(10)")
 
     page = visit.page
@@ -150,8 +149,30 @@ def test_sold_out_products_cannot_be_added(visit: Visit) -> None:
     expect(visit.page.locator("form.add")).to_have_count(0)
     visit.page.goto(visit.site.url("kategori/keset-perca/"))
     sold = visit.page.locator("li.card", has_text="Keset Bulat Senja")
-    expect(sold.locator("form.add")).to_have_count(0)
-    expect(visit.page.locator("li.card form.add")).to_have_count(2)
+    expect(sold.get_by_role("button")).to_have_count(0)
+    expect(visit.page.locator("li.card").get_by_role("button", name="+ Keranjang")).to_have_count(2)
+
+
+def test_a_card_with_options_sends_the_buyer_to_choose_on_the_product_page(visit: Visit) -> None:
+    visit.page.goto(visit.site.url("kategori/keset-perca/"))
+    card = visit.page.locator("li.card", has_text="Keset Persegi Perca")
+    card.get_by_role("button", name="+ Keranjang").click()
+    visit.page.wait_for_url("**/produk/keset-persegi-perca/#beli")
+    expect(visit.page.locator("#beli").get_by_label("Pilihan")).to_be_visible()
+
+
+def test_the_cart_never_asks_for_more_than_are_left(visit: Visit) -> None:
+    visit.page.goto(visit.site.url("produk/teh-daun-kelor/"))
+    expect(visit.page.locator(".buyline")).to_contain_text("Sisa 3")
+    quantity = visit.page.locator("form.add").get_by_label("Jumlah")
+    quantity.fill("5")
+    visit.page.get_by_role("button", name="Masukkan keranjang").click()
+    assert quantity.evaluate("input => input.validity.rangeOverflow")  # the browser says so
+    expect(visit.page.locator("#cart-link")).to_be_hidden()
+    add(visit, "produk/teh-daun-kelor/", 2)
+    add(visit, "produk/teh-daun-kelor/", 2)  # 4 asked in all
+    visit.page.goto(visit.site.url("keranjang/"))
+    expect(visit.page.locator("#cart").get_by_label("Jumlah")).to_have_value("3")
 
 
 def test_search_fetches_its_index_only_when_used(visit: Visit) -> None:

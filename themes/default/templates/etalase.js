@@ -2,7 +2,7 @@
     cart, instant search and offline reading, and gives up quietly when anything fails. -#}
 (function () {
 "use strict";
-var S = {{ {"add": t("add_to_cart"), "qty": t("quantity"), "variant": t("variant"),
+var S = {{ {"add": t("add_to_cart"), "addS": t("add_short"), "qty": t("quantity"), "variant": t("variant"),
   "added": t("added"), "see": t("see_cart"), "empty": t("cart_empty"), "full": t("cart_full"),
   "gone": t("cart_gone"), "to": t("order_to"), "remove": t("remove"), "total": t("total"),
   "sub": t("subtotal"), "split": t("cart_split"), "pre": t("preorder_mark"),
@@ -41,35 +41,50 @@ function enc(text) {
   });
 }
 
-// "Add to cart" on a product page (.buy) or a listing card: data-id, data-p, data-v.
+// One item from a product page (.buy) or a card: data-id, data-p, data-v, data-w, data-max.
+function item(box, v, q) {
+  var name = (box.querySelector(".name") || d.querySelector("h1")).textContent.trim();
+  return {i: box.getAttribute("data-id"), n: name, v: v ? v[0] : "", p: v ? v[1] : +box.getAttribute("data-p"),
+    w: box.getAttribute("data-w") || SITE.wa, m: box.getAttribute("data-m") || "",
+    o: box.hasAttribute("data-o") ? 1 : 0, x: +box.getAttribute("data-max") || MAX_QTY, q: q};
+}
+// Adds a line (or to the same line's quantity); says so in `said`.
+function put(line, said) {
+  var c = load(), same = c.filter(function (l) { return l.i === line.i && l.v === line.v; })[0];
+  if (same) same.q = clamp(same.q + line.q, line.x);
+  else if (c.length >= MAX_LINES) { said.textContent = S.full; return; }
+  else c.push(line);
+  save(c);
+  said.textContent = S.added + " ";
+  said.appendChild(el("a", {href: SITE.cart}, S.see));
+}
+// A card gets one small button: it adds one, or opens the product page to pick an option.
+function addButton(card) {
+  var b = el("button", {type: "button", "class": "add-s"}, S.addS), said = el("p", {role: "status"});
+  b.addEventListener("click", function () {
+    if (card.hasAttribute("data-v")) location.href = card.querySelector("a").href + "#beli";
+    else put(item(card, null, 1), said);
+  });
+  card.appendChild(b);
+  card.appendChild(said);
+}
+// The product page's form: option, quantity, add.
 function addForm(box) {
-  var id = box.getAttribute("data-id"), price = +box.getAttribute("data-p");
   var variants = JSON.parse(box.getAttribute("data-v") || "[]");
-  var nameEl = box.querySelector(".name") || d.querySelector("h1");
-  var name = nameEl.textContent.trim(), f = el("form", {"class": "add"}), pick = null;
+  var f = el("form", {"class": "add"}), pick = null, max = +box.getAttribute("data-max") || MAX_QTY;
   if (variants.length) {
     pick = el("select", {name: "v"});
     variants.forEach(function (v) { pick.appendChild(el("option", {}, v[0] + " · " + rp(v[1]))); });
     f.appendChild(labelled(S.variant, pick));
   }
-  var qty = el("input", {type: "number", name: "q", min: 1, max: MAX_QTY, value: 1, inputmode: "numeric"});
+  var qty = el("input", {type: "number", name: "q", min: 1, max: max, value: 1, inputmode: "numeric"});
   f.appendChild(labelled(S.qty, qty));
   f.appendChild(el("button", {"class": "btn"}, S.add));
   var said = el("p", {role: "status"});
   f.appendChild(said);
   f.addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var v = pick ? variants[pick.selectedIndex] : null, c = load();
-    var line = {i: id, n: name, v: v ? v[0] : "", p: v ? v[1] : price,
-      w: box.getAttribute("data-w") || SITE.wa, m: box.getAttribute("data-m") || "",
-      o: box.hasAttribute("data-o") ? 1 : 0, q: clamp(qty.value)};
-    var same = c.filter(function (l) { return l.i === line.i && l.v === line.v; })[0];
-    if (same) same.q = clamp(same.q + line.q);
-    else if (c.length >= MAX_LINES) { said.textContent = S.full; return; }
-    else c.push(line);
-    save(c);
-    said.textContent = S.added + " ";
-    said.appendChild(el("a", {href: SITE.cart}, S.see));
+    put(item(box, pick ? variants[pick.selectedIndex] : null, clamp(qty.value, max)), said);
   });
   box.appendChild(f);
 }
@@ -78,7 +93,27 @@ function labelled(text, control) {
   l.appendChild(control);
   return l;
 }
-function clamp(n) { return Math.max(1, Math.min(MAX_QTY, parseInt(n, 10) || 1)); }
+function clamp(n, max) { return Math.max(1, Math.min(max || MAX_QTY, parseInt(n, 10) || 1)); }
+
+// The gallery: a thumbnail scrolls the photos (not the page) and shows which is in view.
+function gallery(box) {
+  var thumbs = box.parentNode.querySelectorAll(".thumbs a");
+  if (!thumbs.length) return;
+  function mark() {
+    var n = Math.round(box.scrollLeft / box.clientWidth);
+    Array.prototype.forEach.call(thumbs, function (a, i) {
+      if (i === n) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
+    });
+  }
+  Array.prototype.forEach.call(thumbs, function (a, i) {
+    a.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      box.scrollTo({left: i * box.clientWidth, behavior: "smooth"});
+    });
+  });
+  box.addEventListener("scroll", mark, {passive: true});
+  mark();
+}
 
 // The order message: the shop's greeting, one line per item (pre-orders marked), the
 // total, the page links while they fit, and the lines the seller asks the buyer to fill.
@@ -109,7 +144,7 @@ function refresh(c) {
   c.forEach(function (l) {
     var p = byId[l.i], v = p && l.v ? (p.v || []).filter(function (x) { return x[0] === l.v; })[0] : null;
     l.gone = !p || p.s === "sold_out" || (l.v && !v);
-    if (!l.gone) { l.n = p.n; l.p = v ? v[1] : p.p; l.w = p.w || SITE.wa; l.m = p.m || ""; l.o = p.s === "preorder" ? 1 : 0; }
+    if (!l.gone) { l.n = p.n; l.p = v ? v[1] : p.p; l.w = p.w || SITE.wa; l.m = p.m || ""; l.o = p.s === "preorder" ? 1 : 0; l.x = p.x; l.q = clamp(l.q, l.x); }
   });
 }
 function showCart(root) {
@@ -142,13 +177,13 @@ function seller(number, lines) {
   return makers.length ? makers.join(" & ") : "+" + number;
 }
 function cartLine(c, l, n, root) {
-  var li = el("li", {}), qty = el("input", {type: "number", min: 1, max: MAX_QTY, value: l.q, inputmode: "numeric"});
-  li.appendChild(el("a", {href: SITE.local + l.i + "/"}, l.n + (l.v ? " – " + l.v : "")));
+  var li = el("li", {}), qty = el("input", {type: "number", min: 1, max: l.x || MAX_QTY, value: l.q, inputmode: "numeric"});
+  li.appendChild(el("a", {href: SITE.local + l.i + "/"}, l.n + (l.v ? " – " + l.v : "") + (l.o ? " " + S.pre : "")));
   if (l.gone) { li.appendChild(el("p", {}, S.gone)); }
   else {
     li.appendChild(el("span", {}, " " + rp(l.p) + " "));
     li.appendChild(labelled(S.qty, qty));
-    qty.addEventListener("change", function () { l.q = clamp(qty.value); store(c); showCart(root); });
+    qty.addEventListener("change", function () { l.q = clamp(qty.value, l.x); store(c); showCart(root); });
   }
   var drop = el("button", {type: "button", "class": "btn quiet"}, S.remove);
   drop.addEventListener("click", function () { c.splice(n, 1); store(c); showCart(root); });
@@ -156,7 +191,7 @@ function cartLine(c, l, n, root) {
   return li;
 }
 function store(c) {
-  save(c.map(function (l) { return {i: l.i, n: l.n, v: l.v, p: l.p, w: l.w, m: l.m, o: l.o, q: l.q}; }));
+  save(c.map(function (l) { return {i: l.i, n: l.n, v: l.v, p: l.p, w: l.w, m: l.m, o: l.o, x: l.x, q: l.q}; }));
 }
 
 // Instant search: the index is fetched the first time the box is used, never before.
@@ -199,7 +234,12 @@ function searchBox(form) {
 
 function start() {
   badge(load());
-  Array.prototype.forEach.call(d.querySelectorAll("[data-id]"), addForm);
+  var each = function (q, f) { Array.prototype.forEach.call(d.querySelectorAll(q), f); };
+  each(".buy[data-id]", addForm);
+  each(".card[data-id]", addButton);
+  each(".slides", gallery);
+  var today = new Date().toISOString().slice(0, 10); // a "new" badge whose time has passed goes
+  each("[data-until]", function (b) { if (b.getAttribute("data-until") < today) b.remove(); });
   var form = d.querySelector("form.find"), cart = d.getElementById("cart");
   if (form) searchBox(form);
   if (cart) { showCart(cart); getIndex(function () { showCart(cart); }); }
