@@ -237,19 +237,6 @@ def test_a_page_seen_once_opens_offline(browser: Browser, site: StaticSite) -> N
     visit.close()
 
 
-@pytest.mark.parametrize("path", ["", "produk/keset-persegi-perca/"])
-def test_phone_screenshots(visit: Visit, path: str) -> None:
-    """360x640 screenshots of the home and a product page, kept in test-artifacts/."""
-    visit.page.goto(visit.site.url(path))
-    visit.page.wait_for_load_state("networkidle")
-    ARTIFACTS.mkdir(exist_ok=True)
-    name = f"360x640-{path.strip('/').replace('/', '-') or 'home'}.png"
-    visit.page.screenshot(path=ARTIFACTS / name)
-    assert (ARTIFACTS / name).stat().st_size > 5000
-    widths = visit.page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
-    assert widths[0] <= widths[1], "the page scrolls sideways on a 360 px phone"
-
-
 @pytest.mark.parametrize("path", ["", "produk/", "kategori/piring-lidi/", "produk/celemek-anak/",
                                   "produk/keset-bulat-senja/", "cerita/", "tentang/",
                                   "keranjang/", "cari/?q=teh", "offline/", "404.html"])
