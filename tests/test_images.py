@@ -87,6 +87,12 @@ def test_outputs_avif_webp_widths_jpeg_fallback_and_preview(site) -> None:  # ty
     assert img.attrs["fetchpriority"] == "high" and "loading" not in img.attrs
     card = parse(root / "build/produk/index.html").one("img")
     assert card.attrs["loading"] == "lazy"
+    # A 4:3 photo is shown whole in its square tile, on the page colour: no placeholder
+    # colour that would stay around it. A square photo has one while it loads.
+    assert "class" not in card.attrs
+    square = site_with_photo(site, "square.jpg", encoded(upright().resize((900, 900)), "JPEG"))
+    assert run(square, "build").exit_code == 0
+    card = parse(square / "build/produk/index.html").one("img")
     assert re.fullmatch(r"ph[012]{3}", card.attrs["class"])
     assert "style" not in card.attrs
 
