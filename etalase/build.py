@@ -61,7 +61,6 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
     from etalase import images
     from etalase.catalog import load_catalog
     from etalase.config import load_config
-    from etalase.imagesettings import ImageSettings
     from etalase.render import Theme
 
     report = Report(lenient)
@@ -73,10 +72,7 @@ def check(root: Path, strict: bool = False, lang: str = "id", memo: Memo | None 
     if not theme.dir.is_dir():
         report.error(Loc(CONFIG_FILE), "theme.missing", name=config.theme)
         raise Abort(report, config.language, strict)
-    settings = ImageSettings(
-        background=theme.settings(report).get("background", ImageSettings.background),
-        max_megapixels=config.max_megapixels,
-    )
+    settings = theme.image_settings(report, config.max_megapixels)
     loaded = Loaded(root, config, catalog, report, theme, settings, {})
     known = memo.digests if memo else None
     images.check_metadata(root, report, known)

@@ -488,6 +488,22 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the theme \"{value}\" is not the name of a folder inside themes/",
                "write the folder name only, e.g.  theme: default"),
     },
+    "theme.image_width": {
+        "id": ("lebar foto \"{value}\" tidak bisa dipakai",
+               "tulis lebar dalam piksel, angka 100 sampai {limit}, misalnya  [320, 480, 800]"),
+        "en": ("the photo width \"{value}\" cannot be used",
+               "write widths in pixels, from 100 to {limit}, e.g.  [320, 480, 800]"),
+    },
+    "theme.image_format": {
+        "id": ("format foto \"{value}\" tidak dikenal",
+               "pakai {known}; JPEG selalu dibuat untuk peramban lama"),
+        "en": ("the photo format \"{value}\" is unknown",
+               "use {known}; a JPEG is always made for old browsers"),
+    },
+    "theme.image_quality": {
+        "id": ("{key} berisi {value}, padahal paling tinggi 100", "tulis angka 1 sampai 100"),
+        "en": ("{key} is {value}, but the most is 100", "write a number from 1 to 100"),
+    },
     "theme.missing": {
         "id": ("tema \"{name}\" tidak ditemukan di folder themes/",
                "hapus baris theme atau tulis  theme: default"),

@@ -23,6 +23,7 @@ from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
 from etalase.images import ImageFile, ImageSet, placeholder_css
+from etalase.imagesettings import ImageSettings, from_theme
 from etalase.parallel import in_forked_chunks
 from etalase.yamlio import Scalar, load_mapping
 
@@ -110,9 +111,11 @@ class Theme:
         """The interface text in one language (``i18n/<language>.yaml``)."""
         return self._texts(f"i18n/{language}.yaml", report)
 
-    def settings(self, report: Report) -> dict[str, str]:
-        """The theme's own settings (``theme.yaml``), e.g. the page background colour."""
-        return self._texts("theme.yaml", report)
+    def image_settings(self, report: Report, max_megapixels: int) -> ImageSettings:
+        """The photo widths, formats and qualities the theme asks for (``theme.yaml``)."""
+        rel = f"{THEMES_DIR}/{self.name}/theme.yaml"
+        node = load_mapping(self.dir / "theme.yaml", rel, report, 64 * 1024)
+        return from_theme(node, rel, report, max_megapixels)
 
     def _texts(self, name: str, report: Report) -> dict[str, str]:
         rel = f"{THEMES_DIR}/{self.name}/{name}"

@@ -193,6 +193,49 @@ def test_search_fetches_its_index_only_when_used(visit: Visit) -> None:
     assert len([u for u in visit.site.served if u.startswith("/cari.json")]) == 1
     page.goto(visit.site.url("cari/?q=rosela"))  # what the form sends, e.g. from another page
     expect(page.locator("#hits")).to_contain_text("Teh Rosela")
+    expect(page.locator("#nojs")).to_have_count(0)  # the no-script note is gone
+
+
+def products() -> dict[str, dict]:  # type: ignore[type-arg]
+    return {p.stem: yaml.safe_load(p.read_text())
+            for p in sorted((REPO / "content/products").glob("*.yaml"))}
+
+
+def test_listings_sort_and_show_available_only(visit: Visit) -> None:
+    page = visit.page
+    page.goto(visit.site.url("produk/"))
+    names = page.locator("li.card .name")
+    known = products().values()
+    shop_order = sorted(p["name"] for p in known)
+    expect(names).to_have_text(shop_order)  # the page's own order, as without the script
+    page.get_by_label("Urutkan").select_option("Termurah")
+    expect(names).to_have_text([p["name"] for p in sorted(known, key=lambda p: p["price"])])
+    page.get_by_label("Urutkan").select_option("Termahal")
+    expect(names).to_have_text([p["name"] for p in sorted(known, key=lambda p: -p["price"])])
+    page.get_by_label("Urutkan").select_option("Terbaru")
+    dated = sorted((p for p in known if "date" in p), key=lambda p: p["date"], reverse=True)
+    undated = sorted(p["name"] for p in known if "date" not in p)
+    expect(names).to_have_text([p["name"] for p in dated] + undated)
+    page.get_by_label("Hanya yang tersedia").check()
+    expect(page.locator("li.card", has_text="Keset Bulat Senja")).to_be_hidden()
+    expect(page.locator("li.card:visible")).to_have_count(len(known) - 1)
+    page.get_by_label("Urutkan").select_option("Pilihan toko")
+    page.get_by_label("Hanya yang tersedia").uncheck()
+    expect(names).to_have_text(shop_order)
+
+
+def test_search_forgives_a_missing_letter(visit: Visit) -> None:
+    visit.page.goto(visit.site.url(""))
+    box = visit.page.get_by_role("searchbox", name="Cari produk")
+    box.fill("kset")
+    hits = visit.page.locator("#hits")
+    expect(hits).to_contain_text("3 produk ditemukan")
+    expect(hits.get_by_role("link")).to_have_text(
+        ["Keset Bulat Pelangi", "Keset Bulat Senja", "Keset Persegi Perca"])
+    box.fill("keset pelangi")  # every word must match
+    expect(hits.get_by_role("link")).to_have_text(["Keset Bulat Pelangi"])
+    box.fill("teh")  # short words are matched exactly: no tea becomes a plate
+    expect(hits).to_contain_text("3 produk ditemukan")
 
 
 def test_everything_works_without_javascript(browser: Browser, site: StaticSite) -> None:
@@ -214,6 +257,7 @@ def test_everything_works_without_javascript(browser: Browser, site: StaticSite)
     page.get_by_role("searchbox", name="Cari produk").fill("teh")
     page.get_by_role("button", name="Cari").click()
     expect(page.locator("h1")).to_have_text("Cari produk")
+    expect(page.get_by_text("Pencarian memakai JavaScript")).to_be_visible()
     page.get_by_role("link", name="Teh Herbal").click()
     expect(page.locator("li.card")).to_have_count(3)
     assert visit.outside() == []

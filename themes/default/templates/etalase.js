@@ -7,7 +7,8 @@ var S = {{ {"add": t("add_to_cart"), "addS": t("add_short"), "qty": t("quantity"
   "gone": t("cart_gone"), "to": t("order_to"), "remove": t("remove"), "total": t("total"),
   "sub": t("subtotal"), "split": t("cart_split"), "pre": t("preorder_mark"),
   "order": t("order_cart"), "intro": t("cart_intro"), "none": t("search_none"),
-  "results": t("results"), "sold": t("sold_out")} | tojson }};
+  "results": t("results"), "sold": t("sold_out"), "sort": t("sort"), "avail": t("only_available"),
+  "sorts": [t("sort_shop"), t("sort_new"), t("sort_cheap"), t("sort_dear")]} | tojson }};
 var SITE = {{ site | tojson }}, MONEY = {{ money | tojson }};
 var KEY = "etalase-cart", MAX_LINES = 25, MAX_QTY = 99, MAX_TEXT = 2000, d = document;
 var index = null, loading = null;
@@ -208,10 +209,13 @@ function search(query, out) {
   var words = fold(query).split(/\s+/).filter(Boolean);
   out.textContent = "";
   if (!words.length) return;
-  var hits = index.filter(function (p) {
-    var text = fold(p.n + " " + p.c) + " " + (p.k || "");
-    return words.every(function (w) { return text.indexOf(w) >= 0; });
-  });
+  var hits = index.map(function (p, i) {
+    var text = fold(p.n + " " + p.c) + " " + (p.k || ""), score = 0;
+    words.forEach(function (w) { var n = near(w, text); score = n && score >= 0 ? score + n : -1; });
+    return [score, i, p];
+  }).filter(function (h) { return h[0] > 0; })
+    .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+    .map(function (h) { return h[2]; });
   out.appendChild(el("p", {}, hits.length ? hits.length + " " + S.results : S.none));
   var list = el("ul", {"class": "hits"});
   hits.slice(0, 24).forEach(function (p) {
@@ -221,6 +225,53 @@ function search(query, out) {
     list.appendChild(li);
   });
   out.appendChild(list);
+}
+// 2: the word is in the text; 1: a word of the text starts nearly like it (one letter
+// missing, extra or wrong: "kset" finds "keset"); 0: neither.
+function near(w, text) {
+  if (text.indexOf(w) >= 0) return 2;
+  return w.length > 3 && text.split(/\W+/).some(function (x) {
+    return [-1, 0, 1].some(function (e) { return edits(w, x.slice(0, w.length + e)) < 2; });
+  }) ? 1 : 0;
+}
+function edits(a, b) { // Levenshtein distance
+  var row = [], i, j, prev, next;
+  for (j = 0; j <= b.length; j++) row[j] = j;
+  for (i = 1; i <= a.length; i++) {
+    prev = row[0]; row[0] = i;
+    for (j = 1; j <= b.length; j++) {
+      next = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = next;
+    }
+  }
+  return row[b.length];
+}
+// A listing's choices: the shop's order (the page's own), newest, cheapest, dearest,
+// and available only. Cards carry data-k="price date".
+function sorter(list) {
+  var cards = Array.prototype.slice.call(list.children), bar = el("div", {"class": "sort"});
+  var pick = el("select", {}), only = el("input", {type: "checkbox"}), l = el("label", {});
+  S.sorts.forEach(function (s) { pick.appendChild(el("option", {}, s)); });
+  bar.appendChild(labelled(S.sort, pick));
+  l.appendChild(only);
+  l.appendChild(d.createTextNode(" " + S.avail));
+  bar.appendChild(l);
+  function key(c) { var k = c.getAttribute("data-k").split(" "); return [+k[0], k[1] || ""]; }
+  function apply() {
+    var n = pick.selectedIndex;
+    cards.map(function (c, i) { return [key(c), i, c]; }).sort(function (a, b) {
+      var by = n === 1 ? (b[0][1] > a[0][1]) - (b[0][1] < a[0][1]) : n === 2 ? a[0][0] - b[0][0]
+        : n === 3 ? b[0][0] - a[0][0] : 0;
+      return by || a[1] - b[1];
+    }).forEach(function (c) {
+      c[2].hidden = only.checked && c[2].classList.contains("is-sold");
+      list.appendChild(c[2]);
+    });
+  }
+  pick.addEventListener("change", apply);
+  only.addEventListener("change", apply);
+  list.parentNode.insertBefore(bar, list);
 }
 function searchBox(form) {
   var input = form.querySelector("input"), out = d.getElementById("hits"), timer;
@@ -238,10 +289,13 @@ function start() {
   each(".buy[data-id]", addForm);
   each(".card[data-id]", addButton);
   each(".slides", gallery);
+  each("[data-sort]", sorter);
   var today = new Date().toISOString().slice(0, 10); // a "new" badge whose time has passed goes
   each("[data-until]", function (b) { if (b.getAttribute("data-until") < today) b.remove(); });
   var form = d.querySelector("form.find"), cart = d.getElementById("cart");
   if (form) searchBox(form);
+  var nojs = d.getElementById("nojs"); // the search page's note for browsers without script
+  if (nojs) nojs.remove();
   if (cart) { showCart(cart); getIndex(function () { showCart(cart); }); }
   if ("serviceWorker" in navigator) navigator.serviceWorker.register(SITE.sw).catch(function () {});
 }
