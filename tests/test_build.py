@@ -173,7 +173,7 @@ def test_stock_lead_time_and_new_badges(site) -> None:  # type: ignore[no-untype
 def test_stock_and_lead_time_are_checked(site) -> None:  # type: ignore[no-untyped-def]
     root = site({P: PRODUCT_YAML + "stock: -1\nlead_time: 7\n"})
     result = run(root, "check")
-    assert (f"galat: {P}:6: 'stock' berisi \"-1\", padahal harus bilangan bulat (0 atau lebih) — "
+    assert (f"masalah: {P}:6: 'stock' berisi \"-1\", padahal harus bilangan bulat (0 atau lebih) — "
             "tulis angkanya saja, misalnya  stock: 3") in result.output.splitlines()
     assert (f"peringatan: {P}:7: lead_time hanya ditampilkan untuk produk pre-order — tambahkan"
             "  status: preorder, atau hapus baris lead_time") in result.output.splitlines()

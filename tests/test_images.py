@@ -329,7 +329,7 @@ def test_bad_photo_settings_in_a_theme_are_reported(site) -> None:  # type: igno
     lines = result.output.splitlines()
     rel = "themes/default/theme.yaml"
     assert result.exit_code == 1
-    assert any(line.startswith(f"galat: {rel}:") and 'lebar foto "9000" tidak bisa dipakai' in line
+    assert any(line.startswith(f"masalah: {rel}:") and 'lebar foto "9000" tidak bisa dipakai' in line
                for line in lines), result.output
     assert any('format foto "gif" tidak dikenal — pakai avif, webp' in line for line in lines)
     assert any("avif_quality berisi 150, padahal paling tinggi 100" in line for line in lines)
