@@ -496,7 +496,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "theme.image_format": {
         "id": ("format foto \"{value}\" tidak dikenal",
-               "pakai {known}; JPEG selalu dibuat untuk peramban lama"),
+               "pakai {known}; JPEG selalu dibuat untuk ponsel lama"),
         "en": ("the photo format \"{value}\" is unknown",
                "use {known}; a JPEG is always made for old browsers"),
     },
