@@ -60,7 +60,6 @@ def check(root: Path, strict: bool = False, lang: str = "id", read: ReadFiles = 
     from etalase import images
     from etalase.catalog import load_catalog
     from etalase.config import load_config
-    from etalase.imagesettings import ImageSettings
     from etalase.render import Theme
 
     report = Report(lenient)
@@ -72,10 +71,7 @@ def check(root: Path, strict: bool = False, lang: str = "id", read: ReadFiles = 
     if not theme.dir.is_dir():
         report.error(Loc(CONFIG_FILE), "theme.missing", name=config.theme)
         raise Abort(report, config.language, strict)
-    settings = ImageSettings(
-        background=theme.settings(report).get("background", ImageSettings.background),
-        max_megapixels=config.max_megapixels,
-    )
+    settings = theme.image_settings(report, config.max_megapixels)
     loaded = Loaded(root, config, catalog, report, theme, settings, {})
     images.check_metadata(root, report)
     for photo in catalog.photos():
@@ -141,7 +137,7 @@ def _renderer(loaded: Loaded, image_sets: dict[str, images.ImageSet],
 def _pages(loaded: Loaded) -> list[Page]:
     from etalase.render import pages
 
-    return list(pages(loaded.catalog, loaded.config.stories_noindex))
+    return list(pages(loaded.catalog, loaded.config.stories_noindex, loaded.config.new_days))
 
 
 def _write_pages(renderer: Renderer, todo: list[Page], memory: Memory, out: Output,

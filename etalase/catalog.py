@@ -24,7 +24,7 @@ MAX_STORY_BYTES = 256 * 1024
 STATUSES = ("available", "sold_out", "preorder")
 PRODUCT_KEYS = frozenset({
     "name", "price", "category", "description", "images", "status", "variants", "maker",
-    "materials", "weight", "tags", "featured", "whatsapp", "date",
+    "materials", "weight", "tags", "featured", "whatsapp", "date", "stock", "lead_time",
 })
 STORY_KEYS = frozenset({"title", "member", "date", "photo", "consent", "products", "noindex"})
 IMAGE_KEYS = frozenset({"src", "alt"})
@@ -64,6 +64,8 @@ class Product:
     whatsapp: str | None
     date: dt.date | None = None  # when it was listed: the feed and sitemap use it
     category_line: int | None = None  # where the category is written, for problems
+    stock: int | None = None  # how many are left; None: not counted
+    lead_time: int | None = None  # days a pre-order takes to make
 
     @property
     def sold_out(self) -> bool:
@@ -96,6 +98,28 @@ class Catalog:
     products: tuple[Product, ...]
     stories: tuple[Story, ...]  # published ones only, newest first
     categories: tuple[Category, ...]
+
+    def new_products(self, days: int) -> frozenset[str]:
+        """The slugs of products listed within ``days`` of the newest listing.
+
+        Counted from the newest product's date, not from the clock, so a build depends on
+        its content only (the script hides a badge whose time has passed on the buyer's
+        phone)."""
+        dates = [p.date for p in self.products if p.date]
+        if not dates:
+            return frozenset()
+        since = max(dates) - dt.timedelta(days=days)
+        return frozenset(p.slug for p in self.products if p.date and p.date > since)
+
+    def stories_by(self, member: str) -> tuple[Story, ...]:
+        """A maker's published stories, newest first."""
+        return tuple(story for story in self.stories if story.member == member)
+
+    def related(self, product: Product, limit: int = 4) -> tuple[Product, ...]:
+        """Up to ``limit`` other products of the same category, available ones first."""
+        same = [p for p in self.products
+                if p.category_slug == product.category_slug and p.slug != product.slug]
+        return tuple(sorted(same, key=lambda p: p.sold_out)[:limit])
 
     def photos(self) -> list[Photo]:
         """Every photo the site shows, for the image stage."""
@@ -269,13 +293,18 @@ def load_product(root: Path, rel: str, report: Report, text: str | None = None,
         _starter_left(fields, "materials", text, loc)
     images = tuple(_photos(fields, root, name or ""))
     variants = tuple(_variants(fields, price))
+    stock, lead_time = fields.count("stock"), fields.whole_number("lead_time")
+    if lead_time is not None and status != "preorder":
+        report.warning(fields.loc("lead_time"), "product.lead_time_not_preorder")
+    if stock == 0 and status == "available":  # the last one sold: no need to edit status
+        status = "sold_out"
     values = (name, price, category, category_slug or None)
     if any(v is None for v in values) or status not in STATUSES:
         return None
     return Product(
         slug=slug, source=rel, name=name, price=price, category=category,  # type: ignore[arg-type]
         category_slug=category_slug, description_html=markdown(description),
-        images=images, status=status, variants=variants,
+        images=images, status=status, variants=variants, stock=stock, lead_time=lead_time,
         maker=fields.text("maker", max_len=60), materials=tuple(text for text, _ in materials),
         weight=fields.whole_number("weight"), tags=tuple(fields.text_list("tags", max_len=30)),
         featured=fields.boolean("featured"), whatsapp=fields.phone("whatsapp"),

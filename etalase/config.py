@@ -17,7 +17,8 @@ from etalase.yamlio import load_mapping
 
 KNOWN = frozenset({
     "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
-    "about", "theme", "max_megapixels", "netlify_site", "stories_noindex", *SHOP_KEYS,
+    "about", "theme", "max_megapixels", "netlify_site", "stories_noindex", "new_days",
+    *SHOP_KEYS,
 })
 DEFAULT_MAX_MEGAPIXELS = 120
 # A theme is a folder directly under themes/: no path, so content cannot point the build
@@ -46,6 +47,7 @@ class SiteConfig:
     shop: ShopInfo = field(default_factory=ShopInfo)  # shipping, payment, pickup, hours
     greeting: str | None = None  # how messages open; None: the theme's ("Halo")
     order_closing: tuple[str, ...] | None = None  # a cart message's last lines; None: theme's
+    new_days: int = 30  # a product listed this recently is badged "new"
 
     @property
     def base_path(self) -> str:
@@ -106,6 +108,7 @@ def read_config(root: Path, rel: str, report: Report, text: str | None = None,
         netlify_site=fields.text("netlify_site", max_len=100, word=True),
         stories_noindex=fields.boolean("stories_noindex"),
         shop=terms, greeting=greeting, order_closing=closing,
+        new_days=fields.whole_number("new_days") or 30,
     )
 
 

@@ -122,6 +122,17 @@ class Fields:
             return None
         return int(text)
 
+    def count(self, key: str) -> int | None:
+        """A whole number that may be 0, such as how many are left in stock."""
+        node = self.scalar(key)
+        if node is None:
+            return None
+        text = node.text.strip()
+        if not text.isdigit():
+            self.report.error(self.loc(key), "field.not_count", key=key, value=text)
+            return None
+        return int(text)
+
     def price(self, key: str = "price", required: bool = True) -> int | None:
         node = self.scalar(key, required)
         if node is None:

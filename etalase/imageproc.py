@@ -177,7 +177,7 @@ def render(path: Path, settings: ImageSettings) -> tuple[list[Encoded], list[str
         Encoded(f"{width}.{fmt}", encode(sized[width], fmt, settings), width,
                 sized[width].height, FORMATS[fmt])
         for width in widths
-        for fmt in ("avif", "webp")
+        for fmt in settings.formats
     ]
     fallback = min(widths, key=lambda w: abs(w - settings.fallback_width))
     fb = sized[fallback]

@@ -334,6 +334,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{key}' is \"{value}\", but it must be true or false",
                "write  {key}: true  or  {key}: false"),
     },
+    "field.not_count": {
+        "id": ("'{key}' berisi \"{value}\", padahal harus bilangan bulat (0 atau lebih)",
+               "tulis angkanya saja, misalnya  {key}: 3"),
+        "en": ("'{key}' is \"{value}\", but it must be a whole number (0 or more)",
+               "write just the number, e.g.  {key}: 3"),
+    },
+    "product.lead_time_not_preorder": {
+        "id": ("lead_time hanya ditampilkan untuk produk pre-order",
+               "tambahkan  status: preorder, atau hapus baris lead_time"),
+        "en": ("lead_time is only shown for pre-order products",
+               "add  status: preorder, or remove the lead_time line"),
+    },
     "field.not_whole": {
         "id": ("'{key}' berisi \"{value}\", padahal harus bilangan bulat lebih dari 0",
                "tulis angkanya saja, misalnya  {key}: 250"),
@@ -503,6 +515,22 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "tulis nama foldernya saja, misalnya  theme: default"),
         "en": ("the theme \"{value}\" is not the name of a folder inside themes/",
                "write the folder name only, e.g.  theme: default"),
+    },
+    "theme.image_width": {
+        "id": ("lebar foto \"{value}\" tidak bisa dipakai",
+               "tulis lebar dalam piksel, angka 100 sampai {limit}, misalnya  [320, 480, 800]"),
+        "en": ("the photo width \"{value}\" cannot be used",
+               "write widths in pixels, from 100 to {limit}, e.g.  [320, 480, 800]"),
+    },
+    "theme.image_format": {
+        "id": ("format foto \"{value}\" tidak dikenal",
+               "pakai {known}; JPEG selalu dibuat untuk ponsel lama"),
+        "en": ("the photo format \"{value}\" is unknown",
+               "use {known}; a JPEG is always made for old browsers"),
+    },
+    "theme.image_quality": {
+        "id": ("{key} berisi {value}, padahal paling tinggi 100", "tulis angka 1 sampai 100"),
+        "en": ("{key} is {value}, but the most is 100", "write a number from 1 to 100"),
     },
     "theme.missing": {
         "id": ("tema \"{name}\" tidak ditemukan di folder themes/",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import traceback
 import types
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +23,7 @@ from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
 from etalase.images import ImageFile, ImageSet, placeholder_css
+from etalase.imagesettings import ImageSettings, from_theme
 from etalase.parallel import in_forked_chunks
 from etalase.yamlio import Scalar, load_mapping
 
@@ -109,9 +111,11 @@ class Theme:
         """The interface text in one language (``i18n/<language>.yaml``)."""
         return self._texts(f"i18n/{language}.yaml", report)
 
-    def settings(self, report: Report) -> dict[str, str]:
-        """The theme's own settings (``theme.yaml``), e.g. the page background colour."""
-        return self._texts("theme.yaml", report)
+    def image_settings(self, report: Report, max_megapixels: int) -> ImageSettings:
+        """The photo widths, formats and qualities the theme asks for (``theme.yaml``)."""
+        rel = f"{THEMES_DIR}/{self.name}/theme.yaml"
+        node = load_mapping(self.dir / "theme.yaml", rel, report, 64 * 1024)
+        return from_theme(node, rel, report, max_megapixels)
 
     def _texts(self, name: str, report: Report) -> dict[str, str]:
         rel = f"{THEMES_DIR}/{self.name}/{name}"
@@ -131,42 +135,70 @@ class CategoryLink:
     count: int
 
 
+CATEGORY_COLOURS = 8  # .c0 ... .c7 in the theme: placeholders of products without a photo
+
+
+def category_colour(slug: str) -> str:
+    """A stable colour class for a category ("c3"): the same on every build and page."""
+    return f"c{int(hashlib.sha256(slug.encode()).hexdigest(), 16) % CATEGORY_COLOURS}"
+
+
+def initials(name: str) -> str:
+    """"Teh Daun Kelor" -> "TD": the placeholder of a product without a photo."""
+    return "".join(word[0] for word in name.split()[:2] if word[0].isalnum()).upper()
+
+
 def product_path(product: Product) -> str:
     return f"produk/{product.slug}/"
 
 
-def pages(catalog: Catalog, stories_noindex: bool = False) -> Iterator[Page]:
-    """Every page of the site, in a stable order."""
+def pages(catalog: Catalog, stories_noindex: bool = False, new_days: int = 30) -> Iterator[Page]:
+    """Every page of the site, in a stable order.
+
+    Whatever a page shows is in its context (which products are new, a product's related
+    products and its maker's stories), so a page's key changes whenever what it shows does.
+    """
     featured = [p for p in catalog.products if p.featured] or list(
         catalog.products[:FEATURED_FALLBACK]
     )
     categories = tuple(CategoryLink(c.name, c.slug, len(c.products))
                        for c in catalog.categories)
     stories = catalog.stories
+    new = catalog.new_products(new_days)
     yield _page("", "index.html", CONFIG_FILE,
-                {"featured": featured, "categories": categories, "stories": stories})
+                {"featured": featured, "categories": categories, "stories": stories,
+                 "new": _among(new, featured)})
     yield from _listing("produk/", "products.html", CONFIG_FILE, catalog.products,
-                        {"categories": categories})
+                        {"categories": categories}, new)
     for product in catalog.products:
-        yield _page(product_path(product), "product.html", product.source, {"product": product},
+        related = catalog.related(product)
+        yield _page(product_path(product), "product.html", product.source,
+                    {"product": product, "related": related,
+                     "maker_stories": catalog.stories_by(product.maker) if product.maker else (),
+                     "new": _among(new, (product, *related))},
                     type="product", photo=next(iter(product.images), None))
     for category, link in zip(catalog.categories, categories, strict=True):
         yield from _listing(f"kategori/{category.slug}/", "category.html",
                             category.products[0].source, category.products,
-                            {"category": link})
+                            {"category": link}, new)
     yield _page("cerita/", "stories.html", CONFIG_FILE, {"stories": stories})
     by_slug = {product.slug: product for product in catalog.products}
     for story in catalog.stories:
         linked = [by_slug[slug] for slug, _ in story.products if slug in by_slug]
         yield _page(f"cerita/{story.slug}/", "story.html", story.source,
-                    {"story": story, "story_products": linked}, type="article",
-                    photo=story.photo,
+                    {"story": story, "story_products": linked, "new": _among(new, linked)},
+                    type="article", photo=story.photo,
                     noindex=stories_noindex if story.noindex is None else story.noindex)
     yield _page("tentang/", "about.html", CONFIG_FILE)
     yield _page("cari/", "search.html", CONFIG_FILE, {"categories": categories}, noindex=True)
     yield _page("keranjang/", "cart.html", CONFIG_FILE, noindex=True)
     yield _page("offline/", "offline.html", CONFIG_FILE, noindex=True)
     yield Page("404.html", "404.html", CONFIG_FILE, meta=Meta("404.html", noindex=True))
+
+
+def _among(new: frozenset[str], shown: Iterable[Product]) -> tuple[str, ...]:
+    """The new products among those a page shows: only they belong in its key."""
+    return tuple(sorted(p.slug for p in shown if p.slug in new))
 
 
 @dataclass(frozen=True)
@@ -188,7 +220,7 @@ class Pager:
 
 
 def _listing(first: str, template: str, source: str, products: tuple[Product, ...],
-             context: Mapping[str, Any]) -> Iterator[Page]:
+             context: Mapping[str, Any], new: frozenset[str]) -> Iterator[Page]:
     """A list of products split into pages of PER_PAGE, so a page stays small at any size."""
     count = max(1, -(-len(products) // PER_PAGE))
     for number in range(1, count + 1):
@@ -196,7 +228,8 @@ def _listing(first: str, template: str, source: str, products: tuple[Product, ..
         chunk = products[(number - 1) * PER_PAGE: number * PER_PAGE]
         photo = next((p.images[0] for p in chunk if p.images), None)
         yield _page(pager.path(number), template, source,
-                    {**context, "page_products": chunk, "pager": pager}, photo=photo)
+                    {**context, "page_products": chunk, "pager": pager,
+                     "new": _among(new, chunk)}, photo=photo)
 
 
 def _page(path: str, template: str, source: str, context: Mapping[str, Any] | None = None,
@@ -278,7 +311,8 @@ class Renderer:
             whatsapp_link=self.whatsapp_link, variants_of=self.variants_of,
             placeholder_css=placeholder_css(), preview_of=self.preview_of,
             product_url_path=product_path, share_link=self.share_link, trail_items=self.trail,
-            srcset=self.srcset,
+            srcset=self.srcset, full_size=self.full_size, initials=initials,
+            category_colour=category_colour, new_until=self.new_until,
             page_css=functools.lru_cache(maxsize=1)(self.page_css),
             once=functools.lru_cache(maxsize=64)(self.once),
         )
@@ -307,6 +341,17 @@ class Renderer:
             known = files, ", ".join(f"{self.url(f.url)} {f.width}w" for f in files)
             self._srcsets[id(files)] = known
         return known[1]
+
+    def new_until(self, product: Product) -> str:
+        """The day a product's "new" badge ends: the script hides it on a phone from then."""
+        return (product.date + dt.timedelta(days=self.config.new_days)).isoformat()  # type: ignore[operator]
+
+    def full_size(self, photo: Photo) -> str:
+        """The largest file of a photo, for tap-to-view: WebP, which every browser that
+        shows a picture on its own opens, else the JPEG."""
+        files = [f for f in self.images[photo.src].files if f.mime == "image/webp"]
+        largest = max(files, key=lambda f: f.width) if files else self.images[photo.src].fallback
+        return self.url(largest.url)
 
     def once(self, template: str) -> Markup:
         """A part of the theme that is the same on every page (the header, the footer),

@@ -68,6 +68,8 @@ def search_entry(product: Product, site_whatsapp: str) -> dict[str, Any]:
         entry["k"] = folded(" ".join(w for w in words if w))
     if product.status != "available":
         entry["s"] = product.status
+    if product.stock:
+        entry["x"] = product.stock  # the cart never asks for more than are left
     if product.variants:
         entry["v"] = [[v.name, v.price] for v in product.variants]
     if product.whatsapp and product.whatsapp != site_whatsapp:

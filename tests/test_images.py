@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from etalase import imageproc
-from tests.conftest import PRODUCT_YAML, SITE_YAML, run, write_site
+from tests.conftest import PRODUCT_YAML, REPO, SITE_YAML, run, write_site
 from tests.pages import parse
 
 P = "content/products/keset.yaml"
@@ -87,6 +88,12 @@ def test_outputs_avif_webp_widths_jpeg_fallback_and_preview(site) -> None:  # ty
     assert img.attrs["fetchpriority"] == "high" and "loading" not in img.attrs
     card = parse(root / "build/produk/index.html").one("img")
     assert card.attrs["loading"] == "lazy"
+    # A 4:3 photo is shown whole in its square tile, on the page colour: no placeholder
+    # colour that would stay around it. A square photo has one while it loads.
+    assert "class" not in card.attrs
+    square = site_with_photo(site, "square.jpg", encoded(upright().resize((900, 900)), "JPEG"))
+    assert run(square, "build").exit_code == 0
+    card = parse(square / "build/produk/index.html").one("img")
     assert re.fullmatch(r"ph[012]{3}", card.attrs["class"])
     assert "style" not in card.attrs
 
@@ -295,3 +302,34 @@ def test_display_p3_photos_are_converted_to_srgb(site) -> None:  # type: ignore[
         assert "icc_profile" not in image.info, name
         assert close(image.convert("RGB").getpixel((200, 150)), expected, 8), (
             name, image.convert("RGB").getpixel((200, 150)), expected)
+
+
+def theme_with(root: Path, settings: str) -> Path:
+    """The site's own copy of the default theme, with ``settings`` added to theme.yaml."""
+    (root / "themes").unlink()
+    shutil.copytree(REPO / "themes", root / "themes")
+    theme = root / "themes/default/theme.yaml"
+    theme.write_text(theme.read_text() + settings)
+    return root
+
+
+def test_a_theme_chooses_the_photo_widths_formats_and_qualities(site) -> None:  # type: ignore[no-untyped-def]
+    root = site_with_photo(site, "big.jpg", encoded(upright().resize((1600, 1200)), "JPEG"))
+    theme_with(root, "image_widths: [400, 960]\nimage_formats: [webp]\nwebp_quality: 60\n")
+    assert run(root, "build").exit_code == 0
+    assert sorted(built_images(root)) == ["400.webp", "960.jpg", "960.webp", "preview.jpg"]
+    sources = parse(root / "build/produk/keset/index.html").find("source")
+    assert [s.attrs["type"] for s in sources] == ["image/webp"]
+
+
+def test_bad_photo_settings_in_a_theme_are_reported(site) -> None:  # type: ignore[no-untyped-def]
+    root = theme_with(site(), "image_widths: [320, 9000]\nimage_formats: [gif]\n"
+                              "avif_quality: 150\n")
+    result = run(root, "check")
+    lines = result.output.splitlines()
+    rel = "themes/default/theme.yaml"
+    assert result.exit_code == 1
+    assert any(line.startswith(f"masalah: {rel}:") and 'lebar foto "9000" tidak bisa dipakai' in line
+               for line in lines), result.output
+    assert any('format foto "gif" tidak dikenal — pakai avif, webp' in line for line in lines)
+    assert any("avif_quality berisi 150, padahal paling tinggi 100" in line for line in lines)

@@ -180,13 +180,16 @@ def test_only_changed_files_are_written(sample: Path) -> None:
     build(sample)
     rewritten = {p.relative_to(site).as_posix() for p, ino in before.items()
                  if p.stat().st_ino != ino}
-    # The product, the listings that show it, the home page (a featured product) and
-    # nothing else; the about page, other products and stories are untouched.
+    # The product, the listings that show it, the home page (a featured product), the
+    # teas that show it as a related product, and nothing else; the about page, other
+    # products and stories are untouched.
     assert "produk/teh-rosela/index.html" in rewritten
     assert "kategori/teh-herbal/index.html" in rewritten
     assert "produk/index.html" in rewritten
+    assert "produk/teh-sereh-jahe/index.html" in rewritten
     assert rewritten <= {"produk/teh-rosela/index.html", "kategori/teh-herbal/index.html",
-                         "produk/index.html", "index.html"}
+                         "produk/index.html", "index.html", "produk/teh-daun-kelor/index.html",
+                         "produk/teh-sereh-jahe/index.html"}
 
 
 def test_a_failed_build_after_an_incremental_one_changes_nothing(sample: Path,

@@ -2,12 +2,13 @@
     cart, instant search and offline reading, and gives up quietly when anything fails. -#}
 (function () {
 "use strict";
-var S = {{ {"add": t("add_to_cart"), "qty": t("quantity"), "variant": t("variant"),
+var S = {{ {"add": t("add_to_cart"), "addS": t("add_short"), "qty": t("quantity"), "variant": t("variant"),
   "added": t("added"), "see": t("see_cart"), "empty": t("cart_empty"), "full": t("cart_full"),
   "gone": t("cart_gone"), "to": t("order_to"), "remove": t("remove"), "total": t("total"),
   "sub": t("subtotal"), "split": t("cart_split"), "pre": t("preorder_mark"),
   "order": t("order_cart"), "intro": t("cart_intro"), "none": t("search_none"),
-  "results": t("results"), "sold": t("sold_out")} | tojson }};
+  "results": t("results"), "sold": t("sold_out"), "sort": t("sort"), "avail": t("only_available"),
+  "sorts": [t("sort_shop"), t("sort_new"), t("sort_cheap"), t("sort_dear")]} | tojson }};
 var SITE = {{ site | tojson }}, MONEY = {{ money | tojson }};
 var KEY = "etalase-cart", MAX_LINES = 25, MAX_QTY = 99, MAX_TEXT = 2000, d = document;
 var index = null, loading = null;
@@ -41,35 +42,50 @@ function enc(text) {
   });
 }
 
-// "Add to cart" on a product page (.buy) or a listing card: data-id, data-p, data-v.
+// One item from a product page (.buy) or a card: data-id, data-p, data-v, data-w, data-max.
+function item(box, v, q) {
+  var name = (box.querySelector(".name") || d.querySelector("h1")).textContent.trim();
+  return {i: box.getAttribute("data-id"), n: name, v: v ? v[0] : "", p: v ? v[1] : +box.getAttribute("data-p"),
+    w: box.getAttribute("data-w") || SITE.wa, m: box.getAttribute("data-m") || "",
+    o: box.hasAttribute("data-o") ? 1 : 0, x: +box.getAttribute("data-max") || MAX_QTY, q: q};
+}
+// Adds a line (or to the same line's quantity); says so in `said`.
+function put(line, said) {
+  var c = load(), same = c.filter(function (l) { return l.i === line.i && l.v === line.v; })[0];
+  if (same) same.q = clamp(same.q + line.q, line.x);
+  else if (c.length >= MAX_LINES) { said.textContent = S.full; return; }
+  else c.push(line);
+  save(c);
+  said.textContent = S.added + " ";
+  said.appendChild(el("a", {href: SITE.cart}, S.see));
+}
+// A card gets one small button: it adds one, or opens the product page to pick an option.
+function addButton(card) {
+  var b = el("button", {type: "button", "class": "add-s"}, S.addS), said = el("p", {role: "status"});
+  b.addEventListener("click", function () {
+    if (card.hasAttribute("data-v")) location.href = card.querySelector("a").href + "#beli";
+    else put(item(card, null, 1), said);
+  });
+  card.appendChild(b);
+  card.appendChild(said);
+}
+// The product page's form: option, quantity, add.
 function addForm(box) {
-  var id = box.getAttribute("data-id"), price = +box.getAttribute("data-p");
   var variants = JSON.parse(box.getAttribute("data-v") || "[]");
-  var nameEl = box.querySelector(".name") || d.querySelector("h1");
-  var name = nameEl.textContent.trim(), f = el("form", {"class": "add"}), pick = null;
+  var f = el("form", {"class": "add"}), pick = null, max = +box.getAttribute("data-max") || MAX_QTY;
   if (variants.length) {
     pick = el("select", {name: "v"});
     variants.forEach(function (v) { pick.appendChild(el("option", {}, v[0] + " · " + rp(v[1]))); });
     f.appendChild(labelled(S.variant, pick));
   }
-  var qty = el("input", {type: "number", name: "q", min: 1, max: MAX_QTY, value: 1, inputmode: "numeric"});
+  var qty = el("input", {type: "number", name: "q", min: 1, max: max, value: 1, inputmode: "numeric"});
   f.appendChild(labelled(S.qty, qty));
   f.appendChild(el("button", {"class": "btn"}, S.add));
   var said = el("p", {role: "status"});
   f.appendChild(said);
   f.addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var v = pick ? variants[pick.selectedIndex] : null, c = load();
-    var line = {i: id, n: name, v: v ? v[0] : "", p: v ? v[1] : price,
-      w: box.getAttribute("data-w") || SITE.wa, m: box.getAttribute("data-m") || "",
-      o: box.hasAttribute("data-o") ? 1 : 0, q: clamp(qty.value)};
-    var same = c.filter(function (l) { return l.i === line.i && l.v === line.v; })[0];
-    if (same) same.q = clamp(same.q + line.q);
-    else if (c.length >= MAX_LINES) { said.textContent = S.full; return; }
-    else c.push(line);
-    save(c);
-    said.textContent = S.added + " ";
-    said.appendChild(el("a", {href: SITE.cart}, S.see));
+    put(item(box, pick ? variants[pick.selectedIndex] : null, clamp(qty.value, max)), said);
   });
   box.appendChild(f);
 }
@@ -78,7 +94,27 @@ function labelled(text, control) {
   l.appendChild(control);
   return l;
 }
-function clamp(n) { return Math.max(1, Math.min(MAX_QTY, parseInt(n, 10) || 1)); }
+function clamp(n, max) { return Math.max(1, Math.min(max || MAX_QTY, parseInt(n, 10) || 1)); }
+
+// The gallery: a thumbnail scrolls the photos (not the page) and shows which is in view.
+function gallery(box) {
+  var thumbs = box.parentNode.querySelectorAll(".thumbs a");
+  if (!thumbs.length) return;
+  function mark() {
+    var n = Math.round(box.scrollLeft / box.clientWidth);
+    Array.prototype.forEach.call(thumbs, function (a, i) {
+      if (i === n) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
+    });
+  }
+  Array.prototype.forEach.call(thumbs, function (a, i) {
+    a.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      box.scrollTo({left: i * box.clientWidth, behavior: "smooth"});
+    });
+  });
+  box.addEventListener("scroll", mark, {passive: true});
+  mark();
+}
 
 // The order message: the shop's greeting, one line per item (pre-orders marked), the
 // total, the page links while they fit, and the lines the seller asks the buyer to fill.
@@ -109,7 +145,7 @@ function refresh(c) {
   c.forEach(function (l) {
     var p = byId[l.i], v = p && l.v ? (p.v || []).filter(function (x) { return x[0] === l.v; })[0] : null;
     l.gone = !p || p.s === "sold_out" || (l.v && !v);
-    if (!l.gone) { l.n = p.n; l.p = v ? v[1] : p.p; l.w = p.w || SITE.wa; l.m = p.m || ""; l.o = p.s === "preorder" ? 1 : 0; }
+    if (!l.gone) { l.n = p.n; l.p = v ? v[1] : p.p; l.w = p.w || SITE.wa; l.m = p.m || ""; l.o = p.s === "preorder" ? 1 : 0; l.x = p.x; l.q = clamp(l.q, l.x); }
   });
 }
 function showCart(root) {
@@ -142,13 +178,13 @@ function seller(number, lines) {
   return makers.length ? makers.join(" & ") : "+" + number;
 }
 function cartLine(c, l, n, root) {
-  var li = el("li", {}), qty = el("input", {type: "number", min: 1, max: MAX_QTY, value: l.q, inputmode: "numeric"});
-  li.appendChild(el("a", {href: SITE.local + l.i + "/"}, l.n + (l.v ? " – " + l.v : "")));
+  var li = el("li", {}), qty = el("input", {type: "number", min: 1, max: l.x || MAX_QTY, value: l.q, inputmode: "numeric"});
+  li.appendChild(el("a", {href: SITE.local + l.i + "/"}, l.n + (l.v ? " – " + l.v : "") + (l.o ? " " + S.pre : "")));
   if (l.gone) { li.appendChild(el("p", {}, S.gone)); }
   else {
     li.appendChild(el("span", {}, " " + rp(l.p) + " "));
     li.appendChild(labelled(S.qty, qty));
-    qty.addEventListener("change", function () { l.q = clamp(qty.value); store(c); showCart(root); });
+    qty.addEventListener("change", function () { l.q = clamp(qty.value, l.x); store(c); showCart(root); });
   }
   var drop = el("button", {type: "button", "class": "btn quiet"}, S.remove);
   drop.addEventListener("click", function () { c.splice(n, 1); store(c); showCart(root); });
@@ -156,7 +192,7 @@ function cartLine(c, l, n, root) {
   return li;
 }
 function store(c) {
-  save(c.map(function (l) { return {i: l.i, n: l.n, v: l.v, p: l.p, w: l.w, m: l.m, o: l.o, q: l.q}; }));
+  save(c.map(function (l) { return {i: l.i, n: l.n, v: l.v, p: l.p, w: l.w, m: l.m, o: l.o, x: l.x, q: l.q}; }));
 }
 
 // Instant search: the index is fetched the first time the box is used, never before.
@@ -173,10 +209,13 @@ function search(query, out) {
   var words = fold(query).split(/\s+/).filter(Boolean);
   out.textContent = "";
   if (!words.length) return;
-  var hits = index.filter(function (p) {
-    var text = fold(p.n + " " + p.c) + " " + (p.k || "");
-    return words.every(function (w) { return text.indexOf(w) >= 0; });
-  });
+  var hits = index.map(function (p, i) {
+    var text = fold(p.n + " " + p.c) + " " + (p.k || ""), score = 0;
+    words.forEach(function (w) { var n = near(w, text); score = n && score >= 0 ? score + n : -1; });
+    return [score, i, p];
+  }).filter(function (h) { return h[0] > 0; })
+    .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+    .map(function (h) { return h[2]; });
   out.appendChild(el("p", {}, hits.length ? hits.length + " " + S.results : S.none));
   var list = el("ul", {"class": "hits"});
   hits.slice(0, 24).forEach(function (p) {
@@ -186,6 +225,53 @@ function search(query, out) {
     list.appendChild(li);
   });
   out.appendChild(list);
+}
+// 2: the word is in the text; 1: a word of the text starts nearly like it (one letter
+// missing, extra or wrong: "kset" finds "keset"); 0: neither.
+function near(w, text) {
+  if (text.indexOf(w) >= 0) return 2;
+  return w.length > 3 && text.split(/\W+/).some(function (x) {
+    return [-1, 0, 1].some(function (e) { return edits(w, x.slice(0, w.length + e)) < 2; });
+  }) ? 1 : 0;
+}
+function edits(a, b) { // Levenshtein distance
+  var row = [], i, j, prev, next;
+  for (j = 0; j <= b.length; j++) row[j] = j;
+  for (i = 1; i <= a.length; i++) {
+    prev = row[0]; row[0] = i;
+    for (j = 1; j <= b.length; j++) {
+      next = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = next;
+    }
+  }
+  return row[b.length];
+}
+// A listing's choices: the shop's order (the page's own), newest, cheapest, dearest,
+// and available only. Cards carry data-k="price date".
+function sorter(list) {
+  var cards = Array.prototype.slice.call(list.children), bar = el("div", {"class": "sort"});
+  var pick = el("select", {}), only = el("input", {type: "checkbox"}), l = el("label", {});
+  S.sorts.forEach(function (s) { pick.appendChild(el("option", {}, s)); });
+  bar.appendChild(labelled(S.sort, pick));
+  l.appendChild(only);
+  l.appendChild(d.createTextNode(" " + S.avail));
+  bar.appendChild(l);
+  function key(c) { var k = c.getAttribute("data-k").split(" "); return [+k[0], k[1] || ""]; }
+  function apply() {
+    var n = pick.selectedIndex;
+    cards.map(function (c, i) { return [key(c), i, c]; }).sort(function (a, b) {
+      var by = n === 1 ? (b[0][1] > a[0][1]) - (b[0][1] < a[0][1]) : n === 2 ? a[0][0] - b[0][0]
+        : n === 3 ? b[0][0] - a[0][0] : 0;
+      return by || a[1] - b[1];
+    }).forEach(function (c) {
+      c[2].hidden = only.checked && c[2].classList.contains("is-sold");
+      list.appendChild(c[2]);
+    });
+  }
+  pick.addEventListener("change", apply);
+  only.addEventListener("change", apply);
+  list.parentNode.insertBefore(bar, list);
 }
 function searchBox(form) {
   var input = form.querySelector("input"), out = d.getElementById("hits"), timer;
@@ -199,9 +285,17 @@ function searchBox(form) {
 
 function start() {
   badge(load());
-  Array.prototype.forEach.call(d.querySelectorAll("[data-id]"), addForm);
+  var each = function (q, f) { Array.prototype.forEach.call(d.querySelectorAll(q), f); };
+  each(".buy[data-id]", addForm);
+  each(".card[data-id]", addButton);
+  each(".slides", gallery);
+  each("[data-sort]", sorter);
+  var today = new Date().toISOString().slice(0, 10); // a "new" badge whose time has passed goes
+  each("[data-until]", function (b) { if (b.getAttribute("data-until") < today) b.remove(); });
   var form = d.querySelector("form.find"), cart = d.getElementById("cart");
   if (form) searchBox(form);
+  var nojs = d.getElementById("nojs"); // the search page's note for browsers without script
+  if (nojs) nojs.remove();
   if (cart) { showCart(cart); getIndex(function () { showCart(cart); }); }
   if ("serviceWorker" in navigator) navigator.serviceWorker.register(SITE.sw).catch(function () {});
 }
