@@ -105,15 +105,10 @@ def _help(kind: str, key: str) -> str:
 
 
 def text_of(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
     if isinstance(value, list):
         return ", ".join(text_of(v) for v in value)
-    return str(value).rstrip("\n")
+    text = yamledit.scalar_text(value)
+    return str(value).rstrip("\n") if text is None else text
 
 
 def values_from(data: CommentedMap, fields: list[FieldSpec]) -> dict[str, Any]:

@@ -71,7 +71,7 @@ def set_text(data: CommentedMap, key: str, value: str, quoted: bool = False) -> 
     if value == "":
         set_empty(data, key)
         return
-    if _as_text(data.get(key)) == value:
+    if scalar_text(data.get(key)) == value:
         return
     if "\n" in value:
         data[key] = LiteralScalarString(value.rstrip("\n") + "\n")
@@ -83,7 +83,7 @@ def set_plain(data: CommentedMap, key: str, value: Any) -> None:
     """A number or true/false, written without quotes."""
     if value is None or value == "":
         set_empty(data, key)
-    elif key not in data or _as_text(data[key]) != _as_text(value):
+    elif key not in data or scalar_text(data[key]) != scalar_text(value):
         data[key] = value  # an unchanged value keeps its quotes
 
 
@@ -146,7 +146,8 @@ def set_list(data: CommentedMap, key: str, values: list[Any]) -> None:
         replace(data, key, new)
 
 
-def _as_text(value: Any) -> str | None:
+def scalar_text(value: Any) -> str | None:
+    """A scalar as the form shows it; None for anything else (a list, a float...)."""
     if value is None:
         return ""
     if isinstance(value, bool):
