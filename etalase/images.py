@@ -251,10 +251,12 @@ def _run(todo: dict[str, str], content: Path, settings: ImageSettings, cache: Im
          progress: Progress) -> dict[str, dict | Why]:
     if len(todo) <= 1:  # not worth starting processes
         return dict(_work(content / src, key, settings, cache.folder) for key, src in todo.items())
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
+
+    from etalase.parallel import fresh_pool
 
     results = {}
-    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+    with fresh_pool() as pool:
         futures = [pool.submit(_work, content / src, key, settings, cache.folder)
                    for key, src in todo.items()]
         for future in as_completed(futures):

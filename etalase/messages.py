@@ -54,7 +54,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "build.disk_full": {
         "id": ("disk penuh: build tidak selesai (build/ tetap berisi situs yang utuh)",
-               "kosongkan ruang disk (hapus berkas yang tidak perlu), lalu jalankan build lagi"),
+               "kosongkan ruang disk (hapus file yang tidak perlu), lalu jalankan build lagi"),
         "en": ("the disk is full: the build did not finish (build/ still holds a whole site)",
                "free some disk space (delete files you do not need), then run the build again"),
     },
@@ -65,7 +65,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "check that the site folder can be written to, then run the build again"),
     },
     "deploy.incomplete": {
-        "id": ("{path} bukan hasil build yang lengkap (build terputus, atau ada berkas yang diubah tangan)",
+        "id": ("{path} bukan hasil build yang lengkap (build terputus, atau ada file yang diubah tangan)",
                "jalankan  python site.py build  dulu, lalu deploy lagi"),
         "en": ("{path} is not a complete build (a build was cut short, or files were changed by hand)",
                "run  python site.py build  first, then deploy again"),

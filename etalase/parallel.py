@@ -5,7 +5,10 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -44,6 +47,19 @@ def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
         _SHARED = None
 
 
+def fresh_pool(workers: int | None = None) -> Executor:
+    """A process pool whose workers start from a clean interpreter (a fork server), for
+    work that needs nothing shared. A plain fork copies every lock another thread holds at
+    that instant (``serve``'s watcher, an admin request, an import half done), and a worker
+    that then needs one waits forever; photo work is slow enough that a clean start is free."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(workers or os.cpu_count(), mp_context=mp.get_context(method),
+                               initializer=_die_with_parent)
+
+
 def _work_on(bounds: tuple[int, int]) -> Any:
     """In a worker: the shared work on one chunk of the shared items."""
     assert _SHARED is not None, "run by in_forked_chunks' forked workers only"
@@ -51,11 +67,13 @@ def _work_on(bounds: tuple[int, int]) -> Any:
     return work(items[bounds[0]:bounds[1]])
 
 
-def _die_with_parent(parent: int) -> None:
-    """In a new worker: exit when the build that started it dies. A build killed with
-    ``kill -9`` cannot stop its workers, which would otherwise wait for work forever. On
-    Linux the kernel kills the worker (prctl PR_SET_PDEATHSIG); elsewhere a thread watches
-    for the parent to change."""
+def _die_with_parent(parent: int | None = None) -> None:
+    """In a new worker: exit when the process that started it dies (``parent``, or the
+    worker's parent now: a fork server exits with the build that started it). A build
+    killed with ``kill -9`` cannot stop its workers, which would otherwise wait for work
+    forever. On Linux the kernel kills the worker (prctl PR_SET_PDEATHSIG); elsewhere a
+    thread watches for the parent to change."""
+    parent = parent or os.getppid()
     try:
         import ctypes
         import signal
