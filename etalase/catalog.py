@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import unicodedata
@@ -116,10 +117,25 @@ class Catalog:
         return tuple(story for story in self.stories if story.member == member)
 
     def related(self, product: Product, limit: int = 4) -> tuple[Product, ...]:
-        """Up to ``limit`` other products of the same category, available ones first."""
-        same = [p for p in self.products
-                if p.category_slug == product.category_slug and p.slug != product.slug]
-        return tuple(sorted(same, key=lambda p: p.sold_out)[:limit])
+        """Up to ``limit`` other products of the same category: those listed after it
+        (going round to the start), available ones first. Its neighbours rather than the
+        category's first few, so each product is shown on a few other pages: every
+        product gets seen, and a price edit renders a few pages again, not the category."""
+        same, at = self._places[product.slug]
+        following = same[at + 1:] + same[:at]
+        available = []
+        for other in following:
+            if not other.sold_out:
+                available.append(other)
+                if len(available) == limit:
+                    return tuple(available)
+        return tuple(available + [p for p in following if p.sold_out][:limit - len(available)])
+
+    @functools.cached_property
+    def _places(self) -> dict[str, tuple[tuple[Product, ...], int]]:
+        """Each product's category list and its place in it."""
+        return {product.slug: (category.products, at) for category in self.categories
+                for at, product in enumerate(category.products)}
 
     def photos(self) -> list[Photo]:
         """Every photo the site shows, for the image stage."""

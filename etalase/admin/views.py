@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from etalase import catalog, config, paths
+import click
+
+from etalase import catalog, config, incremental, paths
 from etalase.admin import editing, forms, pages, photos, words, yamledit
 from etalase.admin.auth import PREFIX, Sessions
-from etalase.admin.publish import ZIP_NAME, Publisher, netlify_client, snapshot
+from etalase.admin.publish import ZIP_NAME, Job, Publisher, netlify_client, snapshot
 from etalase.admin.store import SLUG, Conflict, Store, write_atomic
 from etalase.admin.web import MAX_UPLOAD, BadRequest, Form, Request, Response, redirect
 from etalase.config import DEFAULT_MAX_MEGAPIXELS
@@ -433,10 +435,15 @@ class Admin:
         """A fresh build, a copy of it, then Netlify (in the background) or a zip."""
         if self.publisher.running:
             return redirect(f"{PREFIX}/terbitkan")
-        self.rebuild()
-        if self.preview.errors:
+        try:
+            with incremental.locked(self.root, lang=self.lang):  # no other build between
+                self.rebuild()  # the build and its copy: what is sent is this build
+                if self.preview.errors:
+                    return self.publish_page(request, "409 Conflict")
+                site = snapshot(self.preview.folder, self.root)
+        except click.ClickException as busy:  # another build never finished
+            self.publisher.job = Job(state="failed", lines=[busy.format_message()])
             return self.publish_page(request, "409 Conflict")
-        site = snapshot(self.preview.folder, self.root)
         client = netlify_client(self.root, self.lang)
         if client is None:
             self.publisher.to_zip(site, self.lang)
