@@ -79,7 +79,7 @@ def test_a_full_disk_anywhere_leaves_the_old_or_the_new_site(
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         "Masalah: disk penuh: build tidak selesai (build/ tetap berisi situs yang utuh) — "
-        "kosongkan ruang disk (hapus berkas yang tidak perlu), lalu jalankan build lagi")
+        "kosongkan ruang disk (hapus file yang tidak perlu), lalu jalankan build lagi")
     assert_recovers(root, old, new)
 
 
@@ -124,7 +124,7 @@ def test_a_build_stopped_anywhere_leaves_the_old_or_the_new_site(
 def test_deploy_refuses_a_build_that_is_not_complete(edited) -> None:  # type: ignore[no-untyped-def]
     root, _, _ = edited
     build(root)
-    refusal = ("Masalah: {} bukan hasil build yang lengkap (build terputus, atau ada berkas yang "
+    refusal = ("Masalah: {} bukan hasil build yang lengkap (build terputus, atau ada file yang "
                "diubah tangan) — jalankan  python site.py build  dulu, lalu deploy lagi")
     page = root / "build" / PAGE
     page.write_text(page.read_text().replace("Rp", "IDR"))  # a hand edit
