@@ -203,10 +203,19 @@ def serve(root: Path, host: str, port: int,
             logging.getLogger("livereload").setLevel(logging.CRITICAL)
             logging.getLogger("tornado.access").setLevel(logging.ERROR)
 
+        def get_web_handlers(self, script: bytes) -> list[Any]:
+            """With the admin, its URLs go through its gate first (see admin.gate)."""
+            handlers = super().get_web_handlers(script)
+            if not admin:
+                return handlers
+            from etalase.admin import gate
+
+            return [*gate.routes(handlers[0][2]["fallback"], app.too_big), *handlers]
+
     preview = Preview(root, lenient)
     preview.rebuild()
-    server = QuietServer(app=admin(preview) if admin else preview,
-                         watcher=_instant_watcher(_reload_latecomers(preview)))
+    app = admin(preview) if admin else preview
+    server = QuietServer(app=app, watcher=_instant_watcher(_reload_latecomers(preview)))
     for watched in ("content", "themes"):
         if (root / watched).exists():
             server.watch(str(root / watched), preview.rebuild, delay=0.2)

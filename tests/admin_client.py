@@ -8,6 +8,7 @@ import secrets
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlencode
 
 from etalase.admin.auth import Sessions
@@ -75,13 +76,24 @@ class Client:
 
     def request(self, method: str, path: str, body: bytes = b"", kind: str = "",
                 origin: str | None = ORIGIN) -> Answer:
+        return self.raw(method, path, io.BytesIO(body), len(body), kind, origin)
+
+    def raw(self, method: str, path: str, stream: IO[bytes], length: int | None,
+            kind: str = "multipart/form-data; boundary=x", origin: str | None = ORIGIN,
+            ) -> Answer:
+        """A request whose body is ``stream``, announcing ``length`` (None: no length,
+        read to the end, as a server passes on a chunked body)."""
         path, _, query = path.partition("?")
         environ = {
             "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
-            "HTTP_HOST": HOST, "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(body),
-            "CONTENT_LENGTH": str(len(body)), "CONTENT_TYPE": kind,
+            "HTTP_HOST": HOST, "wsgi.url_scheme": "http", "wsgi.input": stream,
+            "CONTENT_TYPE": kind,
             "HTTP_COOKIE": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
         }
+        if length is None:
+            environ["wsgi.input_terminated"] = True
+        else:
+            environ["CONTENT_LENGTH"] = str(length)
         if origin:
             environ["HTTP_ORIGIN"] = origin
         captured: dict[str, object] = {}

@@ -502,3 +502,48 @@ def test_a_story_text_changed_elsewhere_is_shown_and_kept(admin: Client) -> None
     assert admin.post("/admin/cerita/kebun.md", again).status == 303
     text = story.read_text()
     assert "title: \"Kebun sereh\"" in text and "Teks baru dari laptop." in text
+
+
+def test_keluar_ends_the_session_on_the_server(admin: Client) -> None:
+    page = admin.get("/admin/")
+    logout = page.page().find("form", action="/admin/keluar")
+    assert logout, "every page has the Keluar button"
+    cookie = admin.cookies["etalase_admin"]
+    assert admin.post("/admin/keluar", {}, csrf=False).status == 403
+    assert admin.post("/admin/keluar", {}, origin="http://evil.example").status == 403
+    answer = admin.post("/admin/keluar", {})
+    assert answer.status == 200 and "Anda sudah keluar" in answer.text
+    assert "Max-Age=0" in answer.headers["Set-Cookie"]
+    admin.cookies["etalase_admin"] = cookie  # a copy of the cookie kept somewhere
+    assert admin.get("/admin/").status == 401
+    assert admin.post("/admin/produk/keset.yaml", {"name": "Dibajak", "csrf": "x"}).status == 401
+    assert (admin.root / P).read_text() == COMMENTED
+    assert admin.login().status == 303 and admin.get("/admin/").status == 200, "the link works"
+
+
+class Unreadable(io.RawIOBase):
+    """A request body that must not be read."""
+
+    def read(self, size: int = -1) -> bytes:
+        raise AssertionError("the body was read")
+
+
+def test_a_form_announced_over_the_limit_is_refused_unread(admin: Client) -> None:
+    from etalase.admin.web import MAX_BODY
+
+    answer = admin.raw("POST", "/admin/produk/keset.yaml", Unreadable(), MAX_BODY + 1)
+    assert answer.status == 413
+    assert "lebih dari 40 MB" in answer.text and "tidak ada yang disimpan" in answer.text
+    assert answer.page().find("a", href="/admin/produk/keset.yaml"), "a way back to the form"
+    assert (admin.root / P).read_text() == COMMENTED
+    assert not (admin.root / "content/images/keset-1.jpg").exists()
+
+
+def test_a_form_without_a_length_is_cut_off_at_the_limit(admin: Client) -> None:
+    from etalase.admin.web import MAX_BODY
+
+    body = io.BytesIO(b"x" * (MAX_BODY + 10))
+    answer = admin.raw("POST", "/admin/produk/keset.yaml", body, None)
+    assert answer.status == 413 and "lebih dari 40 MB" in answer.text
+    assert body.tell() == MAX_BODY + 1, "reading stopped just past the limit"
+    assert (admin.root / P).read_text() == COMMENTED

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -326,4 +326,79 @@ def test_a_form_without_its_csrf_token_is_refused(served, browser: Browser) -> N
         page.get_by_role("button", name="Simpan").click()
     expect(page.locator("main")).to_contain_text("Ditolak")
     assert (root / P).read_text() == COMMENTED
+    context.close()
+
+
+def _answer_to(url: str, head: bytes, chunks: Iterable[bytes] = ()) -> tuple[bytes, int]:
+    """What the server answers to a request sent by hand (its head, then ``chunks`` until
+    the server has answered), and how many body bytes went out before it did."""
+    import select
+    import socket
+    from urllib.parse import urlsplit
+
+    address = urlsplit(url)
+    with socket.create_connection((address.hostname, address.port)) as connection:
+        connection.sendall(head)
+        sent = 0
+        for chunk in chunks:
+            if select.select([connection], [], [], 0)[0]:
+                break  # answered already
+            try:
+                connection.sendall(chunk)
+            except OSError:  # the server closed it: it wants no more
+                break
+            sent += len(chunk)
+        connection.settimeout(30)
+        answer = b""
+        try:
+            while data := connection.recv(65536):
+                answer += data
+        except OSError:
+            pass
+    return answer, sent
+
+
+def test_a_too_big_form_is_refused_before_its_body_is_read(served) -> None:  # type: ignore[no-untyped-def]
+    """The preview server answers from the request's head alone; a body sent in chunks,
+    without a length, is cut off once past the limit. Neither is kept."""
+    from etalase.admin.web import MAX_BODY
+
+    root, url, _ = served
+    head = ("POST /admin/produk/keset.yaml HTTP/1.1\r\nHost: x\r\n"
+            "Content-Type: multipart/form-data; boundary=b\r\n")
+    answer, _ = _answer_to(url, f"{head}Content-Length: {200 * 1024 * 1024}\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 413 ")
+    assert "lebih dari 40 MB" in answer.decode()
+    megabyte = b"x" * (1024 * 1024)
+    chunks = (b"%x\r\n%s\r\n" % (len(megabyte), megabyte) for _ in range(200))
+    answer, sent = _answer_to(url, f"{head}Transfer-Encoding: chunked\r\n\r\n".encode(), chunks)
+    assert answer.startswith(b"HTTP/1.1 413 ") and "lebih dari 40 MB" in answer.decode()
+    assert sent < MAX_BODY + 16 * 1024 * 1024, "the server stopped reading near the limit"
+    assert get(url + "/")[0] == 200, "the server goes on"
+    assert (root / P).read_text() == COMMENTED
+    assert not (root / "content/images/keset-1.jpg").exists()
+
+
+def test_a_60_mb_photo_gets_a_page_in_plain_words_and_keluar_ends_the_session(
+        served, browser: Browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root, url, link = served
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(link)
+    page.goto(url + "/admin/produk/keset.yaml")
+    huge = tmp_path / "video-besar.jpg"
+    huge.write_bytes(b"\xff" * (60 * 1024 * 1024))
+    page.set_input_files("#f-upload", files=str(huge))
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator("main")).to_contain_text("lebih dari 40 MB")
+    shot(page, "too-big")
+    page.get_by_role("link", name="Kembali ke formulir").click()
+    expect(page.locator("#f-price")).to_have_value("25000")
+    page.get_by_role("button", name="Keluar").click()
+    expect(page.locator("main")).to_contain_text("Anda sudah keluar")
+    shot(page, "logged-out")
+    answer = page.goto(url + "/admin/")
+    assert answer and answer.status == 401
+    assert (root / P).read_text() == COMMENTED
+    assert not (root / "content/images/keset-1.jpg").exists()
     context.close()

@@ -36,9 +36,19 @@ class Sessions:
         self._csrf[session] = secrets.token_urlsafe(32)
         return session
 
+    def end(self, session: str) -> None:
+        """Forgets the session: its cookie opens nothing any more (the link still
+        starts a new one, so a volunteer who signed out can come back)."""
+        self._csrf.pop(session, None)
+
     @staticmethod
     def cookie(session: str) -> str:
         return f"{COOKIE}={session}; Path={PREFIX}/; HttpOnly; SameSite=Strict"
+
+    @staticmethod
+    def expired_cookie() -> str:
+        """Tells the browser to drop the cookie (the server has forgotten it anyway)."""
+        return f"{COOKIE}=; Path={PREFIX}/; HttpOnly; SameSite=Strict; Max-Age=0"
 
     def session_of(self, request: Request) -> str:
         """The request's session id; refuses a request without a live one."""

@@ -22,7 +22,7 @@ from etalase.admin import editing, forms, pages, photos, words, yamledit
 from etalase.admin.auth import PREFIX, Sessions
 from etalase.admin.publish import ZIP_NAME, Job, Publisher, netlify_client, snapshot
 from etalase.admin.store import SLUG, Conflict, Store, write_atomic
-from etalase.admin.web import MAX_UPLOAD, BadRequest, Form, Request, Response, redirect
+from etalase.admin.web import LIMIT_MB, BadRequest, Form, Request, Response, redirect, too_big
 from etalase.config import DEFAULT_MAX_MEGAPIXELS
 from etalase.errors import Report
 from etalase.language import peek_language
@@ -95,6 +95,7 @@ class Admin:
             ("POST", re.compile(r"/sampah/([^/]+)"), self.trash_restore),
             ("GET", re.compile(r"/gambar/(.+)"), self.thumbnail),
             ("GET", re.compile(r"/baru/([A-Za-z0-9_-]+)\.jpg"), self.pending_thumbnail),
+            ("POST", re.compile(r"/keluar"), self.logout),
         ]
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
@@ -105,9 +106,19 @@ class Admin:
         try:
             response = self.handle(request)
         except BadRequest as refused:
-            response = pages.render("refused.html", self.lang, refused.status,
-                                    message=words.t(refused.key, self.lang, **refused.values))
+            response = self.refused(refused, request.path)
         return response.send(start_response)
+
+    def refused(self, refused: BadRequest, path: str) -> Response:
+        """The page for a refused request; after a form that was too big, a way back to it
+        (the same address shows the form again)."""
+        back = path if refused.key == "request.too_big" else None
+        return pages.render("refused.html", self.lang, refused.status, back=back,
+                            message=words.t(refused.key, self.lang, **refused.values))
+
+    def too_big(self, path: str) -> Response:
+        """The page the server's gate answers with before reading a too-big body."""
+        return self.refused(too_big(), path)
 
     @property
     def lang(self) -> str:
@@ -123,6 +134,7 @@ class Admin:
         if request.method == "POST":
             self.sessions.check_change(request, session)
         self.csrf = self.sessions.csrf(session)
+        self.session = session
         for method, pattern, handler in self.routes:
             match = pattern.fullmatch(local)
             if match and method == request.method:
@@ -145,6 +157,13 @@ class Admin:
         response = redirect(f"{PREFIX}/")
         response.headers += [("Set-Cookie", self.sessions.cookie(session)),
                              ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer")]
+        return response
+
+    def logout(self, request: Request) -> Response:
+        """Ends this browser's session on the server; the cookie opens nothing after."""
+        self.sessions.end(self.session)
+        response = pages.render("logged_out.html", self.lang)
+        response.headers += [("Set-Cookie", self.sessions.expired_cookie())]
         return response
 
     # -- products and stories ---------------------------------------------------------
@@ -298,7 +317,7 @@ class Admin:
                 data, thumb = photos.clean(upload.data, self.max_megapixels())
             except photos.BadPhoto as bad:
                 refused.append(words.t(bad.key, self.lang, name=upload.filename,
-                                       limit=MAX_UPLOAD // (1024 * 1024)))
+                                       limit=LIMIT_MB))
                 continue
             values.setdefault(key, []).append({"src": WAITING + self.pending.add(data, thumb),
                                                "alt": ""})

@@ -17,8 +17,9 @@ from urllib.parse import parse_qsl, urlencode
 import multipart
 
 MAX_UPLOAD = 40 * 1024 * 1024  # one photo; phones write 3-12 MB
-MAX_BODY = 100 * 1024 * 1024  # a few photos at once: the preview server's own limit
+MAX_BODY = MAX_UPLOAD + 1024 * 1024  # a whole form: its photos, and room for the fields
 MAX_FILES = 8
+LIMIT_MB = MAX_UPLOAD // (1024 * 1024)  # as the messages say it
 
 
 class BadRequest(Exception):
@@ -76,6 +77,23 @@ class Request:
         scheme = self.environ.get("wsgi.url_scheme", "http")
         return f"{scheme}://{self.host}"
 
+    def _read_body(self) -> bytes:
+        """The body, refused unread when it says it is over the limit, and refused when
+        it turns out longer than that (a server may pass a chunked body on unannounced)."""
+        try:
+            length = int(self.environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise BadRequest("400 Bad Request", "request.bad_form") from None
+        if length > MAX_BODY:
+            raise too_big()
+        stream = self.environ["wsgi.input"]
+        if not length and not self.environ.get("wsgi.input_terminated"):
+            return b""  # no length, and no promise that reading ends: no body
+        body = stream.read(length) if length else stream.read(MAX_BODY + 1)
+        if len(body) > MAX_BODY:
+            raise too_big()
+        return body
+
     def cookie(self, name: str) -> str | None:
         jar: SimpleCookie = SimpleCookie()
         try:
@@ -91,11 +109,7 @@ class Request:
         return self._form
 
     def _read_form(self) -> Form:
-        length = int(self.environ.get("CONTENT_LENGTH") or 0)
-        if length > MAX_BODY:
-            raise BadRequest("413 Payload Too Large", "upload.too_big",
-                             limit=MAX_UPLOAD // (1024 * 1024))
-        body = self.environ["wsgi.input"].read(length) if length else b""
+        body = self._read_body()
         kind, options = multipart.parse_options_header(self.environ.get("CONTENT_TYPE", ""))
         if kind == "multipart/form-data":
             return parse_multipart(body, options.get("boundary", ""))
@@ -103,6 +117,11 @@ class Request:
         for key, value in parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True):
             form.add(key, value)
         return form
+
+
+def too_big() -> BadRequest:
+    """A request over :data:`MAX_BODY`: nothing of it is read further or kept."""
+    return BadRequest("413 Payload Too Large", "request.too_big", limit=LIMIT_MB)
 
 
 def parse_multipart(body: bytes, boundary: str) -> Form:
@@ -122,7 +141,7 @@ def parse_multipart(body: bytes, boundary: str) -> Form:
                     if segment and segment.filename is not None and \
                             segment.bytes_received > MAX_UPLOAD:
                         raise BadRequest("413 Payload Too Large", "upload.too_big",
-                                         limit=MAX_UPLOAD // (1024 * 1024))
+                                         limit=LIMIT_MB)
                 elif segment is not None:
                     _add_part(form, segment, b"".join(chunks))
     except multipart.MultipartError as exc:

@@ -226,6 +226,12 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Foto ini lebih dari {limit} MB, tidak disimpan. Kirim foto yang lebih kecil.",
         "en": "This photo is over {limit} MB and was not kept. Send a smaller one.",
     },
+    "request.too_big": {
+        "id": "Kiriman ini lebih dari {limit} MB, jadi tidak dibaca dan tidak ada yang "
+              "disimpan. Kirim foto yang lebih kecil, atau lebih sedikit foto sekaligus.",
+        "en": "This form is over {limit} MB, so it was not read and nothing was kept. Send "
+              "a smaller photo, or fewer photos at once.",
+    },
     "upload.not_photo": {
         "id": "\"{name}\" bukan foto (yang diterima: JPEG, PNG, WebP, HEIC), tidak disimpan. "
               "Pilih foto dari kamera atau galeri.",
@@ -337,6 +343,15 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Cannot publish yet: fix the problems above first.",
     },
     "back": {"id": "Kembali ke admin", "en": "Back to the admin"},
+    "back_to_form": {"id": "Kembali ke formulir", "en": "Back to the form"},
+    "logout": {"id": "Keluar", "en": "Sign out"},
+    "logout_done_title": {"id": "Sudah keluar", "en": "Signed out"},
+    "logout_done": {
+        "id": "Anda sudah keluar dari admin di HP ini. Untuk masuk lagi, pindai kode QR yang "
+              "tampil di layar laptop.",
+        "en": "You have signed out of the admin on this phone. To come back, scan the QR "
+              "code shown on the laptop's screen.",
+    },
     "refused": {"id": "Ditolak", "en": "Refused"},
     "logged_in_as": {"id": "Admin di laptop ini", "en": "Admin on this laptop"},
     "open_site": {"id": "Lihat situs", "en": "See the site"},
