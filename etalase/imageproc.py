@@ -28,6 +28,7 @@ FORMATS = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg"}
 # refused before any decoder reads it.
 PHOTO_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP",
                  ".avif": "AVIF", ".heic": "HEIF", ".heif": "HEIF"}
+ALLOWED = tuple(sorted(set(PHOTO_FORMATS.values())))  # every decoder a photo may use
 SHOWN_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "AVIF": "AVIF", "HEIF": "HEIC"}
 SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif", "HEIF": ".heic"}
 # No output side may be longer: WebP's limit (16383 px); AVIF and JPEG allow more.
@@ -47,8 +48,14 @@ class NotAPhoto(Exception):
         self.actual = actual
 
 
-def open_photo(fp: Path | io.BytesIO, suffix: str) -> Image.Image:
-    """Opens a file as the photo format its suffix names, and as nothing else."""
+def open_photo(fp: Path | io.BytesIO, suffix: str | None) -> Image.Image:
+    """Opens a file as the photo format its suffix names, and as nothing else; with no
+    suffix (a photo sent from a phone, named by the phone), as any allowed format."""
+    if suffix is None:
+        try:
+            return Image.open(fp, formats=ALLOWED)
+        except UnidentifiedImageError:
+            raise NotAPhoto from None
     expected = PHOTO_FORMATS.get(suffix.lower())
     if expected is None:
         raise NotAPhoto
@@ -57,7 +64,7 @@ def open_photo(fp: Path | io.BytesIO, suffix: str) -> Image.Image:
     except UnidentifiedImageError:
         pass
     try:  # a photo of another allowed format: say which, so the fix is a rename
-        with Image.open(fp, formats=sorted(set(PHOTO_FORMATS.values()))) as other:
+        with Image.open(fp, formats=ALLOWED) as other:
             raise NotAPhoto(other.format)
     except UnidentifiedImageError:
         raise NotAPhoto from None
@@ -65,17 +72,28 @@ def open_photo(fp: Path | io.BytesIO, suffix: str) -> Image.Image:
 
 def open_checked(path: Path, settings: ImageSettings) -> Image.Image:
     """Opens a photo after checking its claimed size against the megapixel cap."""
-    Image.MAX_IMAGE_PIXELS = settings.max_megapixels * 1_000_000
+    return open_within(path, path.suffix, settings.max_megapixels)
+
+
+def open_within(fp: Path | io.BytesIO, suffix: str | None, max_megapixels: int) -> Image.Image:
+    """:func:`open_photo`, refusing (TooManyPixels) a photo whose header claims more than
+    ``max_megapixels``, before any pixel is decoded."""
+    Image.MAX_IMAGE_PIXELS = max_megapixels * 1_000_000
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = open_photo(path, path.suffix)
+            image = open_photo(fp, suffix)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise TooManyPixels from exc
     if image.width * image.height > Image.MAX_IMAGE_PIXELS:
         image.close()
         raise TooManyPixels
     return image
+
+
+def shown_formats() -> str:
+    """The allowed photo formats as a volunteer knows them: "JPEG, PNG, WebP, ..."."""
+    return ", ".join(dict.fromkeys(SHOWN_NAMES[kind] for kind in PHOTO_FORMATS.values()))
 
 
 def decode(path: Path, settings: ImageSettings) -> tuple[Image.Image, list[str]]:

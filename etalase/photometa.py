@@ -8,8 +8,7 @@ dropped and every other byte (tables, scans: the pixels) is kept as it was; only
 orientation survives, in a minimal EXIF. PNGs lose their text and EXIF chunks, also
 losslessly; WebP, AVIF and HEIC are re-encoded from their pixels at high quality.
 
-Self-contained on purpose (Pillow only): the phone admin reuses ``clean_bytes`` to clean
-uploads before they are saved.
+Which files are photos is the build's own table (:data:`etalase.imageproc.PHOTO_FORMATS`).
 """
 
 from __future__ import annotations
@@ -24,12 +23,7 @@ from typing import BinaryIO
 
 from PIL import Image, ImageOps
 
-try:  # HEIC photos from iPhones; a declared dependency
-    from pillow_heif import register_heif_opener
-
-    register_heif_opener()
-except ImportError:  # pragma: no cover
-    pass
+from etalase.imageproc import PHOTO_FORMATS  # also registers HEIC/HEIF with Pillow
 
 # What a photo may carry that says where, or with what, it was taken.
 LOCATION, CAMERA, XMP, IPTC, EXTRA = "location", "camera", "xmp", "iptc", "extra"
@@ -37,8 +31,7 @@ ORIENTATION, EXIF_IFD, GPS_IFD = 0x0112, 0x8769, 0x8825
 CAMERA_TAGS = {0x010F, 0x0110}  # Make, Model
 CAMERA_EXIF_TAGS = {0x927C, 0xA430, 0xA431, 0xA432, 0xA433, 0xA434, 0xA435}  # maker
 # notes, owner name, body serial number, lens specification, make, model, serial number
-SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP",
-            ".avif": "AVIF", ".heic": "HEIF", ".heif": "HEIF"}
+SUFFIXES = PHOTO_FORMATS  # the photos the build reads are the photos checked and cleaned
 
 _SOI, _EOI, _SOS, _APP0, _APP1, _APP2, _APP13, _APP14, _COM = (
     0xD8, 0xD9, 0xDA, 0xE0, 0xE1, 0xE2, 0xED, 0xEE, 0xFE)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from etalase.imageproc import PHOTO_FORMATS
 from tests.admin_client import ORIGIN, Client
 from tests.conftest import PRODUCT_YAML, jpeg
 
@@ -209,11 +210,53 @@ def test_a_photo_is_stored_upright_without_any_metadata(admin: Client) -> None:
     assert not any(original[:4096] in p.read_bytes() for p in admin.root.rglob("*") if p.is_file())
 
 
+def _gif() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 200, 30)).save(out, "GIF")
+    return out.getvalue()
+
+
+def _photo_as(kind: str) -> bytes:
+    """A 64x48 photo in one of the build's formats, with a camera model in its EXIF."""
+    exif = Image.Exif()
+    exif[0x0110] = "Pixel 7 Pro"
+    image = Image.new("RGB", (64, 48), (200, 120, 40))
+    out = io.BytesIO()
+    if kind == "HEIF":
+        import pillow_heif
+
+        pillow_heif.from_pillow(image).save(out, quality=80, exif=exif.tobytes())
+    else:
+        image.save(out, kind, exif=exif)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", sorted(set(PHOTO_FORMATS.values())))
+def test_every_photo_format_the_build_reads_is_taken_whatever_its_name(admin: Client,
+                                                                       kind: str) -> None:
+    """One photo truth: the admin takes exactly the build's formats (the name a phone
+    gives a file does not matter: the photo is made into a clean JPEG anyway)."""
+    answer = admin.post("/admin/produk/keset.yaml", edit(admin),
+                        [("upload", "image.jpg", _photo_as(kind))])
+    assert answer.status == 303, answer.text
+    stored = (admin.root / "content/images/keset-1.jpg").read_bytes()
+    assert stored.startswith(b"\xff\xd8") and b"Pixel" not in stored
+
+
+def test_the_admin_keeps_no_photo_format_list_of_its_own() -> None:
+    from etalase import imageproc, photometa
+    from etalase.admin import photos
+
+    assert not [name for name in vars(photos) if "FORMAT" in name.upper()]
+    assert photometa.SUFFIXES is imageproc.PHOTO_FORMATS
+
+
 @pytest.mark.parametrize(("name", "data", "message"), [
     ("notes.jpg", b"just some text, not a photo", "bukan foto"),
     ("logo.eps", b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n", "bukan foto"),
     ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', "bukan foto"),
     ("anim.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "bukan foto"),
+    ("IMG_1.jpg", _gif(), "bukan foto (yang diterima: JPEG, PNG, WebP, AVIF, HEIC)"),
     ("cut.jpg", jpeg((800, 600), quality=95)[:3000], "rusak atau terpotong"),
 ])
 def test_a_bad_upload_is_refused_with_a_plain_message_and_nothing_stored(
@@ -438,12 +481,6 @@ def test_an_iphone_heic_photo_is_taken_cleaned(admin: Client) -> None:
     assert stored.startswith(b"\xff\xd8") and b"iPhone" not in stored
 
 
-def test_every_admin_word_is_in_both_languages() -> None:
-    from etalase.admin.words import WORDS
-
-    assert all(set(entry) == {"id", "en"} for entry in WORDS.values())
-
-
 @pytest.mark.parametrize(("before", "change", "after"), [
     ("a: 1  # note\nb: 2\n", {"a": "3"}, "a: 3  # note\nb: 2\n"),
     ('a: "1"\nb: 2\n', {"a": "1"}, 'a: "1"\nb: 2\n'),
@@ -547,3 +584,68 @@ def test_a_form_without_a_length_is_cut_off_at_the_limit(admin: Client) -> None:
     assert answer.status == 413 and "lebih dari 40 MB" in answer.text
     assert body.tell() == MAX_BODY + 1, "reading stopped just past the limit"
     assert (admin.root / P).read_text() == COMMENTED
+
+
+SHOP_YAML = """\
+title: Toko Uji
+base_url: https://toko.example.org
+whatsapp: "0812-3456-7890"
+
+# Cara barang sampai dan cara membayar.
+shipping:
+  # kota asal kiriman
+  from: Purwokerto
+  couriers: [JNE, J&T]
+payment: [Transfer bank, QRIS]
+# Tempat ambil sendiri: wilayahnya saja.
+pickup: Kecamatan Purwokerto Utara
+hours: Senin–Sabtu
+about: Tentang kami.
+"""
+
+
+def test_settings_edit_the_shop_information_keeping_the_file_as_written(admin: Client) -> None:
+    site_yaml = admin.root / "content/site.yaml"
+    site_yaml.write_text(SHOP_YAML)
+    fields = admin.form_of("/admin/pengaturan/site.yaml")
+    assert fields["shipping.from"] == "Purwokerto" and fields["shipping.couriers"] == "JNE, J&T"
+    assert fields["payment"] == "Transfer bank, QRIS" and fields["hours"] == "Senin–Sabtu"
+    help_text = admin.get("/admin/pengaturan/site.yaml").page().one("p", id="h-pickup").text
+    assert "wilayah saja" in help_text and "jangan pernah alamat rumah" in help_text
+    fields.update({"shipping.couriers": "JNE, J&T, Pos Indonesia",
+                   "shipping.note": "Ongkos kirim disampaikan lewat WhatsApp.",
+                   "payment": "Transfer bank, QRIS, COD", "hours": "Setiap hari, 08.00–20.00"})
+    assert admin.post("/admin/pengaturan/site.yaml", fields).status == 303
+    assert site_yaml.read_text() == SHOP_YAML.replace(
+        "couriers: [JNE, J&T]", "couriers: [JNE, J&T, Pos Indonesia]\n"
+        "  note: Ongkos kirim disampaikan lewat WhatsApp.").replace(
+        "[Transfer bank, QRIS]", "[Transfer bank, QRIS, COD]").replace(
+        "Senin–Sabtu", "Setiap hari, 08.00–20.00")
+    about = (admin.root / "build/tentang/index.html").read_text()
+    assert "Pos Indonesia" in about and "Setiap hari, 08.00–20.00" in about
+
+
+def test_a_home_address_as_pickup_is_refused_beside_its_field(admin: Client) -> None:
+    site_yaml = admin.root / "content/site.yaml"
+    site_yaml.write_text(SHOP_YAML)
+    fields = admin.form_of("/admin/pengaturan/site.yaml")
+    answer = admin.post("/admin/pengaturan/site.yaml",
+                        {**fields, "pickup": "Jl. Mawar No. 5, Purwokerto",
+                         "shipping.couriers": "JNE, " + "x" * 50})
+    assert answer.status == 422
+    assert "alamat rumah" in answer.field_problem("pickup")
+    assert answer.field_problem("shipping"), "the courier that is too long, beside shipping"
+    assert site_yaml.read_text() == SHOP_YAML
+
+
+def test_shipping_as_a_note_alone_is_one_line(admin: Client) -> None:
+    site_yaml = admin.root / "content/site.yaml"
+    fields = admin.form_of("/admin/pengaturan/site.yaml")
+    assert admin.post("/admin/pengaturan/site.yaml",
+                      {**fields, "shipping.note": "Dikirim dari Purwokerto."}).status == 303
+    assert "\nshipping: Dikirim dari Purwokerto.\n" in site_yaml.read_text()
+    fields = admin.form_of("/admin/pengaturan/site.yaml")
+    assert fields["shipping.note"] == "Dikirim dari Purwokerto."
+    fields.update({"shipping.from": "Purwokerto", "shipping.note": ""})
+    assert admin.post("/admin/pengaturan/site.yaml", fields).status == 303
+    assert "\nshipping:\n  from: Purwokerto\n" in site_yaml.read_text()

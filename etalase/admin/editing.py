@@ -52,7 +52,7 @@ STORY = Kind("story", catalog.STORY_KEYS,
              lambda root, rel, report, text: catalog.load_story(root, rel, report, text),
              has_body=True, first_line=2)
 SETTINGS = Kind("settings", ("title", "tagline", "whatsapp", "greeting", "order_message",
-                            "payment", "pickup", "hours", "about"),
+                            "shipping", "payment", "pickup", "hours", "about"),
                 lambda root, rel, report, text: config.read_config(root, rel, report, text))
 STORY_TEXT = "text"  # the form field holding a story's Markdown
 

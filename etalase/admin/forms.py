@@ -32,7 +32,9 @@ KINDS = {
     "category": "choice", "maker": "choice", "materials": "list", "tags": "list",
     "products": "products", "variants": "variants", "images": "photos", "photo": "photo",
     "whatsapp": "phone", "date": "date", "order_message": "textarea", "payment": "list",
+    "shipping": "shipping",
 }
+SHIPPING_PARTS = ("from", "couriers", "note")  # site.yaml's shipping: a note, or these
 HIDDEN = {"noindex"}  # kept in the file, not asked on a phone
 DEFAULTS = {"status": "available"}  # a form's value that a file need not spell out
 _KEY_LINE = re.compile(r"^#?\s?([a-z_]+):")
@@ -43,7 +45,8 @@ _EDITOR_ONLY = ("#", "kutip", "spasi", "python site.py", ".yaml")  # advice for 
 class FieldSpec:
     key: str
     kind: str
-    help: str
+    help: str  # the starter's comment above the key (Indonesian); "" when it has none
+    owner: str = ""  # the kind of file: "product", "story", "settings"
 
 
 @dataclass
@@ -92,16 +95,8 @@ def specs(kind: str, known: Collection[str]) -> list[FieldSpec]:
     rest = [k for k in known if k not in helps]
     order = [k for k in helps if k in known] + (rest if isinstance(known, list | tuple)
                                                  else sorted(rest))
-    return [FieldSpec(k, KINDS.get(k, "text"), helps.get(k) or _help(kind, k)) for k in order
+    return [FieldSpec(k, KINDS.get(k, "text"), helps.get(k, ""), kind) for k in order
             if k not in HIDDEN]
-
-
-def _help(kind: str, key: str) -> str:
-    """Help for keys no starter explains (site.yaml's, and keys added to the format)."""
-    from etalase.admin.words import WORDS
-
-    entry = WORDS.get(f"help.{kind}.{key}")
-    return entry["id"] if entry else ""
 
 
 def text_of(value: Any) -> str:
@@ -126,9 +121,18 @@ def values_from(data: CommentedMap, fields: list[FieldSpec]) -> dict[str, Any]:
             values[spec.key] = raw is True
         elif spec.kind == "products":
             values[spec.key] = [text_of(v) for v in raw or []]
+        elif spec.kind == "shipping":
+            values[spec.key] = _shipping_row(raw)
         else:
             values[spec.key] = text_of(raw)
     return values
+
+
+def _shipping_row(value: Any) -> dict[str, str]:
+    """Where parcels go from, by which couriers, and a note; a plain line is the note."""
+    if isinstance(value, dict):
+        return {part: text_of(value.get(part)) for part in SHIPPING_PARTS}
+    return {"from": "", "couriers": "", "note": text_of(value)}
 
 
 def _variant_row(value: Any) -> dict[str, str]:
@@ -158,6 +162,8 @@ def values_posted(form: Form, fields: list[FieldSpec]) -> dict[str, Any]:
             values[key] = form.get(key) == "true"
         elif spec.kind == "products":
             values[key] = [v for v in form.all(key) if v]
+        elif spec.kind == "shipping":
+            values[key] = {part: form.get(f"{key}.{part}").strip() for part in SHIPPING_PARTS}
         elif spec.kind == "choice" and form.get(key) == "":
             values[key] = form.get(f"{key}.new").strip()
         else:
@@ -194,6 +200,8 @@ def apply(data: CommentedMap, fields: list[FieldSpec], values: dict[str, Any]) -
             yamledit.set_list(data, key, items)
         elif spec.kind == "products":
             yamledit.set_list(data, key, list(value or []))
+        elif spec.kind == "shipping":
+            _apply_shipping(data, key, value or {})
         elif spec.kind in ("checkbox", "consent"):
             if value or key in data:
                 yamledit.set_plain(data, key, bool(value))
@@ -214,6 +222,33 @@ def _typed(text: str) -> Any:
         except ValueError:
             return text
     return text
+
+
+def _apply_shipping(data: CommentedMap, key: str, row: dict[str, str]) -> None:
+    """A note alone stays one line; otherwise a mapping, changed in place when there is
+    one (its comments and order stay)."""
+    old = data.get(key)
+    if _shipping_row(old) == {part: row.get(part, "") for part in SHIPPING_PARTS}:
+        return
+    if not any(row.values()):
+        yamledit.set_empty(data, key)
+    elif not isinstance(old, CommentedMap) and not row.get("from") and not row.get("couriers"):
+        yamledit.set_text(data, key, row.get("note", ""))
+    else:
+        target = old if isinstance(old, CommentedMap) else CommentedMap()
+        for part in SHIPPING_PARTS:
+            _set_part(target, part, row.get(part, ""))
+        if target is not old:
+            yamledit.replace(data, key, target)
+
+
+def _set_part(data: CommentedMap, part: str, text: str) -> None:
+    if not text:
+        data.pop(part, None)
+    elif part == "couriers":
+        yamledit.set_list(data, part, [v.strip() for v in text.split(",") if v.strip()])
+    else:
+        yamledit.set_text(data, part, text)
 
 
 def _variant_entry(row: dict[str, str]) -> Any:
@@ -297,6 +332,8 @@ def changes(before: CommentedMap | None, now: CommentedMap | None,
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(v for v in value.values() if v)
     if isinstance(value, list):
         return "; ".join(" ".join(v for v in row.values() if v) for row in value)
     return text_of(value)

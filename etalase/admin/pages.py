@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 
 from etalase.admin import words
+from etalase.admin.forms import FieldSpec
 from etalase.admin.web import Response
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,15 +31,19 @@ _ENV = jinja2.Environment(
 
 
 class Words:
-    """``t("key")`` in templates; ``"key" in t.known`` for labels of keys that may be new."""
-
-    known = words.WORDS
+    """``t("key")`` in templates; ``t.label`` and ``t.help`` for a form's fields."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
     def __call__(self, key: str, **args: Any) -> str:
         return words.t(key, self.lang, **args)
+
+    def label(self, key: str, owner: str = "") -> str:
+        return words.label(key, owner, self.lang)
+
+    def help(self, spec: FieldSpec) -> str:
+        return words.help_text(spec.key, spec.owner, spec.help, self.lang)
 
 
 def render(template: str, lang: str, status: str = "200 OK", **context: Any) -> Response:

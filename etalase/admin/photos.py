@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import io
 import secrets
-import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
-from etalase import imageproc  # registers HEIC/HEIF with Pillow
+from etalase import imageproc  # the build's photo rules: formats, pixel cap, colour
 from etalase.admin.web import MAX_UPLOAD
+from etalase.imagesettings import TooManyPixels
 
-# The only formats an upload is decoded as: what phone cameras and galleries make.
-# Never EPS (Ghostscript), SVG, GIF or any of Pillow's other plugins.
-ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
 MAX_SIDE = 2048
 _SCALABLE = ("RGB", "RGBA", "L", "LA", "CMYK")  # modes Pillow resizes with LANCZOS
 THUMB_SIDE = 120  # shown at 88 CSS px: a few kilobytes each on a list of many
@@ -38,22 +35,19 @@ class BadPhoto(Exception):
 
 
 def open_photo(data: bytes, max_megapixels: int, need: int = MAX_SIDE) -> Image.Image:
-    """The photo decoded (at reduced scale where the format allows); refuses anything that
-    is not a whole photo of an allowed format within the megapixel cap."""
+    """The photo decoded (at reduced scale where the format allows), by the build's own
+    rules (:func:`etalase.imageproc.open_within`): only the photo formats the build
+    accepts (whatever the phone named the file: it is re-encoded anyway), never more
+    pixels than the site allows, and whole."""
     if len(data) > MAX_UPLOAD:
         raise BadPhoto("upload.too_big")
-    Image.MAX_IMAGE_PIXELS = max_megapixels * 1_000_000
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
-            if image.width * image.height > Image.MAX_IMAGE_PIXELS:
-                raise BadPhoto("upload.bomb")
-            _draft(image, need)
-            image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        image = imageproc.open_within(io.BytesIO(data), None, max_megapixels)
+        _draft(image, need)
+        image.load()
+    except TooManyPixels as exc:
         raise BadPhoto("upload.bomb") from exc
-    except Image.UnidentifiedImageError as exc:
+    except imageproc.NotAPhoto as exc:
         raise BadPhoto("upload.not_photo") from exc
     except imageproc.BAD_PHOTO as exc:
         raise BadPhoto("upload.broken") from exc

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from etalase import catalog, config, incremental, paths
+from etalase import catalog, config, imageproc, incremental, paths
 from etalase.admin import editing, forms, pages, photos, words, yamledit
 from etalase.admin.auth import PREFIX, Sessions
 from etalase.admin.publish import ZIP_NAME, Job, Publisher, netlify_client, snapshot
@@ -317,7 +317,7 @@ class Admin:
                 data, thumb = photos.clean(upload.data, self.max_megapixels())
             except photos.BadPhoto as bad:
                 refused.append(words.t(bad.key, self.lang, name=upload.filename,
-                                       limit=LIMIT_MB))
+                                       limit=LIMIT_MB, kinds=imageproc.shown_formats()))
                 continue
             values.setdefault(key, []).append({"src": WAITING + self.pending.add(data, thumb),
                                                "alt": ""})

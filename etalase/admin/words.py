@@ -141,6 +141,10 @@ WORDS: dict[str, dict[str, str]] = {
     "field.whatsapp": {"id": "Nomor WhatsApp khusus", "en": "Own WhatsApp number"},
     "field.date": {"id": "Tanggal", "en": "Date"},
     "field.title": {"id": "Judul", "en": "Title"},
+    "field.stock": {"id": "Stok", "en": "Stock"},
+    "field.lead_time": {"id": "Lama pembuatan (hari)", "en": "Time to make (days)"},
+    "field.settings.title": {"id": "Nama toko", "en": "Shop name"},
+    "field.settings.whatsapp": {"id": "Nomor WhatsApp toko", "en": "The shop's WhatsApp number"},
     "field.member": {"id": "Nama samaran anggota", "en": "Member's pseudonym"},
     "field.photo": {"id": "Foto", "en": "Photo"},
     "field.products": {"id": "Produk buatannya", "en": "Her products"},
@@ -152,6 +156,10 @@ WORDS: dict[str, dict[str, str]] = {
     "field.about": {"id": "Tentang kami", "en": "About us"},
     "field.greeting": {"id": "Salam pembuka", "en": "Greeting"},
     "field.payment": {"id": "Cara membayar", "en": "Payment"},
+    "field.shipping": {"id": "Pengiriman", "en": "Shipping"},
+    "shipping.from": {"id": "Dikirim dari (kota)", "en": "Sent from (town)"},
+    "shipping.couriers": {"id": "Kurir", "en": "Couriers"},
+    "shipping.note": {"id": "Catatan pengiriman", "en": "Shipping note"},
     "field.pickup": {"id": "Ambil sendiri di", "en": "Pickup area"},
     "field.hours": {"id": "Jam menjawab pesanan", "en": "Reply hours"},
     "help.settings.title": {"id": "Nama toko, tampil di atas setiap halaman.",
@@ -176,6 +184,14 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Salam pembuka setiap pesan pesanan, misalnya Assalamu'alaikum.",
         "en": "The greeting every order message opens with, e.g. Assalamu'alaikum.",
     },
+    "help.settings.shipping": {
+        "id": "Cara barang sampai ke pembeli: kota asal kiriman, kurir yang dipakai, dan "
+              "catatan, misalnya ongkos kirim disampaikan lewat WhatsApp. Tampil di dekat "
+              "tombol pesan dan di halaman Tentang kami.",
+        "en": "How goods reach the buyer: the town parcels leave from, the couriers, and a "
+              "note, e.g. that shipping costs are agreed on WhatsApp. Shown near the order "
+              "button and on the About us page.",
+    },
     "help.settings.payment": {
         "id": "Cara membayar yang diterima, misalnya Transfer bank, QRIS.",
         "en": "Ways to pay you accept, e.g. bank transfer, QRIS.",
@@ -190,8 +206,60 @@ WORDS: dict[str, dict[str, str]] = {
                             "en": "When orders are answered, e.g. Mon–Sat, 8:00–17:00."},
     "tags_help": {"id": "Untuk pencarian. Pisahkan dengan koma.",
                   "en": "For search. Separate with commas."},
-    "date_help": {"id": "Tahun-bulan-hari, misalnya 2026-08-01.",
-                  "en": "Year-month-day, e.g. 2026-08-01."},
+    # Help for product and story fields. "id": "" means the starter's own comment (the
+    # words a volunteer reads in a new file); it is written here only where the starter
+    # speaks of typing in a text editor, which a form does not need.
+    "help.product.name": {"id": "", "en": "The product's name as buyers see it."},
+    "help.product.price": {
+        "id": "", "en": "In rupiah, digits only, without dots, commas or \"Rp\". E.g. 25000"},
+    "help.product.category": {
+        "id": "", "en": "Written exactly the same for every product of its kind. E.g. "
+                        "Herbal Tea, Patchwork Doormats, Palm-rib Plates"},
+    "help.product.description": {"id": "", "en": "A short story about the product."},
+    "help.product.images": {
+        "id": "Foto pertama tampil di daftar produk dan di beranda.",
+        "en": "The first photo is shown in lists and on the home page.",
+    },
+    "help.product.status": {
+        "id": "Tersedia, Habis, atau Pesan dulu (dibuat setelah dipesan).",
+        "en": "Available, Sold out, or Pre-order (made once ordered).",
+    },
+    "help.product.variants": {
+        "id": "Misalnya warna atau ukuran. Isi harga hanya bila harganya beda. Kosongkan bila "
+              "tidak ada.",
+        "en": "E.g. colours or sizes. Fill in a price only when it differs. Leave empty when "
+              "there are none.",
+    },
+    "help.product.maker": {"id": "", "en": "The maker's pseudonym (not her real name)."},
+    "help.product.materials": {"id": "Bahan yang dipakai.", "en": "What it is made of."},
+    "help.product.weight": {
+        "id": "", "en": "In grams (for the shipping cost), digits only."},
+    "help.product.featured": {"id": "Centang agar produk ini tampil di beranda.",
+                              "en": "Tick to show this product on the home page."},
+    "help.product.whatsapp": {"id": "", "en": "A WhatsApp number for this product only."},
+    "help.product.date": {
+        "id": "Tanggal produk ini mulai dijual: tahun-bulan-hari, misalnya 2026-08-01.",
+        "en": "When this product went on sale: year-month-day, e.g. 2026-08-01.",
+    },
+    "help.product.stock": {
+        "id": "Sisa barang, angka saja; 0 berarti habis. Kosongkan bila tidak dihitung.",
+        "en": "How many are left, digits only; 0 means sold out. Leave empty when not "
+              "counted.",
+    },
+    "help.product.lead_time": {
+        "id": "Untuk Pesan dulu: berapa hari sampai barangnya siap, angka saja, misalnya 7.",
+        "en": "For pre-orders: how many days until it is ready, digits only, e.g. 7.",
+    },
+    "help.story.title": {"id": "", "en": "The story's title."},
+    "help.story.member": {
+        "id": "", "en": "The member's pseudonym (never her real name). Write about her as a "
+                        "maker, not about her past."},
+    "help.story.date": {"id": "", "en": "The story's date: year-month-day."},
+    "help.story.photo": {
+        "id": "", "en": "Optional. Make sure her face and home cannot be seen if she does "
+                        "not want them shown."},
+    "help.story.products": {"id": "Centang produk buatannya.",
+                            "en": "Tick the products she makes."},
     "auth.no_session": {
         "id": "Halaman ini hanya untuk pengurus toko. Buka tautan admin yang tampil di layar "
               "laptop (atau pindai kode QR-nya) dengan HP ini.",
@@ -233,9 +301,9 @@ WORDS: dict[str, dict[str, str]] = {
               "a smaller photo, or fewer photos at once.",
     },
     "upload.not_photo": {
-        "id": "\"{name}\" bukan foto (yang diterima: JPEG, PNG, WebP, HEIC), tidak disimpan. "
+        "id": "\"{name}\" bukan foto (yang diterima: {kinds}), tidak disimpan. "
               "Pilih foto dari kamera atau galeri.",
-        "en": "\"{name}\" is not a photo (accepted: JPEG, PNG, WebP, HEIC) and was not kept. "
+        "en": "\"{name}\" is not a photo (accepted: {kinds}) and was not kept. "
               "Choose a photo from the camera or gallery.",
     },
     "upload.broken": {
@@ -366,3 +434,20 @@ def t(key: str, lang: str, **args: Any) -> str:
     entry = WORDS[key]
     text = entry.get(lang) or entry["id"]
     return text.format(**args) if args else text
+
+
+def label(key: str, owner: str, lang: str) -> str:
+    """A field's label: its own for this kind of file, else the common one, else the key
+    (a key added to the format shows up before it has words; a test asks for them)."""
+    for name in (f"field.{owner}.{key}", f"field.{key}"):
+        if name in WORDS:
+            return t(name, lang)
+    return key
+
+
+def help_text(key: str, owner: str, starter: str, lang: str) -> str:
+    """A field's help. In Indonesian it is the starter's comment for the key (the same
+    words a volunteer reads in a new file) unless written here for a form; in English it
+    is always written here. An entry whose "id" is empty defers to the starter."""
+    entry = WORDS.get(f"help.{owner}.{key}", {})
+    return entry.get(lang) or (starter if lang == "id" else "")
