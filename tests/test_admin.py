@@ -315,7 +315,58 @@ def test_photos_are_reordered_described_and_removed(admin: Client) -> None:
     fields = edit(admin, **{"images.remove.0": "true"})
     assert admin.post("/admin/produk/keset.yaml", fields).status == 303
     assert "keset-1.jpg" not in (admin.root / P).read_text()
-    assert (admin.root / "content/images/keset-1.jpg").exists(), "nothing is lost"
+    assert not (admin.root / "content/images/keset-1.jpg").exists(), "no orphan left behind"
+    assert [p.name for p in (admin.root / ".etalase-trash").rglob("*.jpg")] == ["keset-1.jpg"]
+
+
+def test_a_photo_taken_off_waits_in_the_trash_and_comes_back_onto_its_product(
+        admin: Client) -> None:
+    admin.post("/admin/produk/keset.yaml", edit(admin), [("upload", "a.jpg", gps_photo((64, 48)))])
+    fields = edit(admin, **{"images.alt.1": "Keset dari atas"})
+    assert admin.post("/admin/produk/keset.yaml", fields).status == 303
+    photo = (admin.root / "content/images/keset-1.jpg").read_bytes()
+    assert admin.post("/admin/produk/keset.yaml",
+                      edit(admin, **{"images.remove.1": "true"})).status == 303
+    listing = admin.get("/admin/sampah")
+    assert "Foto yang dilepas dari content/products/keset.yaml" in listing.text
+    assert "images/keset-1.jpg" in listing.text
+    assert admin.post(listing.page().find("form")[0].attrs["action"], {}).status == 303
+    assert (admin.root / "content/images/keset-1.jpg").read_bytes() == photo
+    text = (admin.root / P).read_text()
+    assert "  - src: images/keset-1.jpg\n    alt: Keset dari atas\n" in text, "with its words"
+    assert "images/keset.jpg" in text and not list((admin.root / ".etalase-trash").iterdir())
+
+
+def test_deleting_a_product_takes_its_own_photos_along_and_leaves_shared_ones(
+        admin: Client) -> None:
+    from tests.conftest import jpeg
+
+    (admin.root / "content/images/dua.jpg").write_bytes(jpeg())
+    (admin.root / P).write_text(COMMENTED.replace("  - images/keset.jpg\n",
+                                                  "  - images/keset.jpg\n  - images/dua.jpg\n"))
+    (admin.root / "content/products/lain.yaml").write_text(
+        "name: Keset Lain\nprice: 20000\ncategory: Keset Perca\nimages:\n  - images/dua.jpg\n")
+    admin.preview.rebuild()
+    assert admin.post("/admin/produk/keset.yaml/hapus", {}).status == 303
+    assert not (admin.root / "content/images/keset.jpg").exists()
+    assert (admin.root / "content/images/dua.jpg").exists(), "another product shows it"
+    listing = admin.get("/admin/sampah")
+    assert "beserta fotonya: images/keset.jpg" in listing.text
+    assert admin.post(listing.page().find("form")[0].attrs["action"], {}).status == 303
+    assert (admin.root / "content/images/keset.jpg").exists() and (admin.root / P).exists()
+    assert (admin.root / "build/produk/keset/index.html").exists()
+
+
+def test_a_restore_whose_photo_place_is_taken_moves_nothing(admin: Client) -> None:
+    from tests.conftest import jpeg
+
+    assert admin.post("/admin/produk/keset.yaml/hapus", {}).status == 303
+    (admin.root / "content/images/keset.jpg").write_bytes(jpeg(colour=(1, 2, 3)))
+    listing = admin.get("/admin/sampah")
+    answer = admin.post(listing.page().find("form")[0].attrs["action"], {})
+    assert answer.status == 409 and "content/images/keset.jpg" in answer.text
+    assert not (admin.root / P).exists(), "nothing was moved back"
+    assert len(list((admin.root / ".etalase-trash").rglob("keset.*"))) == 2
 
 
 def test_serve_without_admin_has_no_admin(site) -> None:  # type: ignore[no-untyped-def]
@@ -522,6 +573,7 @@ def test_a_story_photo_is_cleaned_and_a_new_one_replaces_it(admin: Client) -> No
     text = (admin.root / "content/stories/kebun.md").read_text()
     assert "images/kebun-2.jpg" in text and "kebun-1.jpg" not in text
     assert b"Pixel" not in (admin.root / "content/images/kebun-2.jpg").read_bytes()
+    assert [p.name for p in (admin.root / ".etalase-trash").rglob("*.jpg")] == ["kebun-1.jpg"]
 
 
 def test_a_story_text_changed_elsewhere_is_shown_and_kept(admin: Client) -> None:

@@ -15,13 +15,17 @@ import os
 import re
 import secrets
 from collections import OrderedDict
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from etalase.catalog import PRODUCTS_DIR, STORIES_DIR
 from etalase.language import CONFIG_FILE
 
 TRASH_DIR = ".etalase-trash"
+NOTE = "asal.json"  # in each trash entry: where its files came from
+PHOTOS = "foto"  # in each trash entry: its photos, by their path under content/
+TEXT_SUFFIXES = (".yaml", ".yml", ".md")  # content files that may name a photo
 IMAGES_DIR = "content/images"
 FOLDERS = {"product": (PRODUCTS_DIR, (".yaml", ".yml")), "story": (STORIES_DIR, (".md",)),
            "settings": ("content", (".yaml",))}
@@ -43,9 +47,15 @@ def version(text: str) -> str:
 
 @dataclass(frozen=True)
 class Trashed:
+    """One deletion: a product or story file with the photos only it showed, or photos
+    taken off a product or story (``owner``) that nothing else shows."""
+
     id: str
-    original: str  # the path it had, relative to the site
+    original: str  # the path it had, relative to the site ("" for photos alone)
     when: str  # ISO time it was deleted
+    photos: tuple[str, ...] = ()  # as written in content: "images/keset-1.jpg"
+    owner: str = ""  # photos alone: the file they were taken off
+    alts: dict[str, str] = field(default_factory=dict)  # photos alone: their descriptions
 
 
 class Store:
@@ -100,41 +110,81 @@ class Store:
         write_atomic(path, text.encode("utf-8"))
         return self.remember(text)
 
-    def trash(self, rel: str) -> Trashed:
-        """Moves a content file into the trash, with a note of where it came from."""
+    def trash(self, rel: str, photos: Sequence[str] = ()) -> Trashed:
+        """Moves a content file into the trash, with the photos given (only it shows
+        them) and a note of where each came from."""
+        entry = self._entry(rel, photos, "")
+        os.replace(self.root / rel, self.root / TRASH_DIR / entry.id / Path(rel).name)
+        return entry
+
+    def trash_photos(self, photos: Sequence[str], owner: str,
+                     alts: dict[str, str] | None = None) -> Trashed:
+        """Moves photos taken off ``owner`` (and shown nowhere else) into the trash, with
+        their descriptions, so that restoring them puts them back as they were."""
+        return self._entry("", photos, owner, alts or {})
+
+    def _entry(self, rel: str, photos: Sequence[str], owner: str,
+               alts: dict[str, str] | None = None) -> Trashed:
         when = dt.datetime.now().isoformat(timespec="seconds")
-        entry = Trashed(f"{when.replace(':', '')}-{secrets.token_hex(3)}", rel, when)
+        entry = Trashed(f"{when.replace(':', '')}-{secrets.token_hex(3)}", rel, when,
+                        tuple(photos), owner, alts or {})
         folder = self.root / TRASH_DIR / entry.id
         folder.mkdir(parents=True)
-        (folder / "asal.json").write_text(json.dumps(entry.__dict__), encoding="utf-8")
-        os.replace(self.root / rel, folder / Path(rel).name)
+        for src in photos:
+            kept = folder / PHOTOS / src
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.root / "content" / src, kept)
+        note = {**entry.__dict__, "photos": list(entry.photos)}
+        (folder / NOTE).write_text(json.dumps(note), encoding="utf-8")
         return entry
 
     def trashed(self) -> list[Trashed]:
         trash = self.root / TRASH_DIR
         found = []
-        for note in sorted(trash.glob("*/asal.json"), reverse=True) if trash.is_dir() else []:
+        for note in sorted(trash.glob(f"*/{NOTE}"), reverse=True) if trash.is_dir() else []:
             try:
-                found.append(Trashed(**json.loads(note.read_text(encoding="utf-8"))))
+                data = json.loads(note.read_text(encoding="utf-8"))
+                found.append(Trashed(**{**data, "photos": tuple(data.get("photos", ()))}))
             except (ValueError, TypeError):
                 continue
         return found
 
-    def restore(self, entry_id: str) -> str:
-        """Puts a trashed file back; refuses (FileExistsError) when its place is taken."""
+    def restore(self, entry_id: str) -> Trashed:
+        """Puts a trashed file and its photos back; refuses (FileExistsError) when the
+        place of any of them is taken, before moving anything."""
         entry = next((e for e in self.trashed() if e.id == entry_id), None)
         if entry is None:
             raise FileNotFoundError(entry_id)
-        target = self.root / entry.original
-        if target.exists():
-            raise FileExistsError(entry.original)
         folder = self.root / TRASH_DIR / entry.id
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(folder / target.name, target)  # fails rather than replace a new file
-        (folder / target.name).unlink()
-        (folder / "asal.json").unlink()
+        moves = [(folder / PHOTOS / src, self.root / "content" / src) for src in entry.photos]
+        if entry.original:
+            moves.append((folder / Path(entry.original).name, self.root / entry.original))
+        for _, target in moves:
+            if target.exists():
+                raise FileExistsError(target.relative_to(self.root).as_posix())
+        for kept, target in moves:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(kept, target)  # fails rather than replace a new file
+            kept.unlink()
+        (folder / NOTE).unlink()
+        for emptied in sorted(folder.rglob("*"), reverse=True):
+            emptied.rmdir()  # only empty folders are left: anything else stays, and says so
         folder.rmdir()
-        return entry.original
+        return entry
+
+    def shown_elsewhere(self, src: str, besides: str) -> bool:
+        """Whether a content file other than ``besides`` names the photo. Matched by the
+        photo's file name in the files' text: in doubt, a photo stays where it is."""
+        name = PurePosixPath(src).name
+        content = self.root / "content"
+        for path in content.rglob("*"):
+            if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+                continue
+            if path.relative_to(self.root).as_posix() == besides:
+                continue
+            if name in path.read_text(encoding="utf-8", errors="replace"):
+                return True
+        return False
 
     def photo_names(self, slug: str, count: int) -> list[str]:
         """``count`` free names ``images/<slug>-<n>.jpg`` (relative to content/)."""

@@ -9,6 +9,7 @@ written (:mod:`editing`), refused when the file changed since the form was opene
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from etalase import catalog, config, imageproc, incremental, paths
 from etalase.admin import editing, forms, pages, photos, words, yamledit
 from etalase.admin.auth import PREFIX, Sessions
 from etalase.admin.publish import ZIP_NAME, Job, Publisher, netlify_client, snapshot
-from etalase.admin.store import SLUG, Conflict, Store, write_atomic
+from etalase.admin.store import SLUG, Conflict, Store, Trashed, write_atomic
 from etalase.admin.web import LIMIT_MB, BadRequest, Form, Request, Response, redirect, too_big
 from etalase.config import DEFAULT_MAX_MEGAPIXELS
 from etalase.errors import Report
@@ -284,7 +285,8 @@ class Admin:
         if problem:
             return self.page("delete.html", "409 Conflict", file=name, confirm=section.confirm,
                              back=f"{PREFIX}/{path}/{name}", problem=problem)
-        self.store.trash(rel)
+        text, _ = self.store.read(rel)
+        self.store.trash(rel, self.only_here(rel, self.photo_rows(section.kind, text)))
         self.rebuild()
         return redirect(f"{PREFIX}{section.listing}", {"dihapus": name})
 
@@ -368,6 +370,8 @@ class Admin:
         for row in values.get(key, []):
             if is_waiting(row):
                 self.pending.take(row["src"].removeprefix(WAITING))
+        if based_on is not None:  # an edit (a new file's base is the starter's example)
+            self.trash_taken_off(kind, rel, base, draft.text)
         self.rebuild()
         path = next(p for p, s in SECTIONS.items() if s.kind is kind)
         return redirect(f"{PREFIX}/{path}/{Path(rel).name}", {"tersimpan": "1"})
@@ -393,6 +397,34 @@ class Admin:
         if not draft.filled.ok:
             self.forget_photos(draft)
         return draft
+
+    def photo_rows(self, kind: editing.Kind, text: str) -> list[dict[str, str]]:
+        """The photos a file shows (src and alt), as its form lists them."""
+        try:
+            rows = editing.values_of(kind, text).get(PHOTO_KEY[kind.name], [])
+        except yamledit.Unreadable:
+            return []
+        return [row for row in rows if not is_waiting(row)]
+
+    def only_here(self, rel: str, rows: list[dict[str, str]]) -> list[str]:
+        """Of these photos, the files under content/ that no other file shows."""
+        found = []
+        for row in rows:
+            path, problem, _ = paths.resolve_image(row["src"], self.root / "content")
+            if path is not None and not problem and row["src"] not in found \
+                    and not self.store.shown_elsewhere(row["src"], rel):
+                found.append(row["src"])
+        return found
+
+    def trash_taken_off(self, kind: editing.Kind, rel: str, before: str, after: str) -> None:
+        """Photos the save took off the file go to the trash (restorable, never lost)
+        unless something still shows them."""
+        kept = {row["src"] for row in self.photo_rows(kind, after)}
+        gone = [row for row in self.photo_rows(kind, before) if row["src"] not in kept]
+        unused = self.only_here(rel, gone)
+        if unused:
+            alts = {row["src"]: row["alt"] for row in gone if row["alt"]}
+            self.store.trash_photos(unused, rel, alts)
 
     def forget_photos(self, draft: editing.Draft) -> None:
         for rel in draft.written:
@@ -487,13 +519,41 @@ class Admin:
 
     def trash_restore(self, request: Request, entry_id: str) -> Response:
         try:
-            rel = self.store.restore(entry_id)
+            entry = self.store.restore(entry_id)
         except FileNotFoundError as exc:
             raise BadRequest("404 Not Found", "request.not_found") from exc
         except FileExistsError as exc:
             raise BadRequest("409 Conflict", "restore_taken", path=str(exc)) from exc
+        if entry.owner:
+            self.put_photos_back(entry)
         self.rebuild()
-        return redirect(f"{PREFIX}/sampah", {"dipulihkan": rel})
+        return redirect(f"{PREFIX}/sampah", {"dipulihkan": entry.original or entry.owner})
+
+    def put_photos_back(self, entry: Trashed) -> None:
+        """Restored photos go back onto the product (or the story, when it has none now)
+        they were taken off, with their descriptions, through the build's checks. When that
+        cannot be (the file is gone, or is broken now), the photo files are back anyway."""
+        section = next((s for s in SECTIONS.values() if s.kind is not editing.SETTINGS
+                        and entry.owner.startswith(self.store.rel(s.kind.name, ""))), None)
+        if section is None or not (self.root / entry.owner).is_file():
+            return
+        kind, key = section.kind, PHOTO_KEY[section.kind.name]
+        text, version = self.store.read(entry.owner)
+        try:
+            values = editing.values_of(kind, text)
+        except yamledit.Unreadable:
+            return
+        rows = values.get(key, [])
+        if kind is editing.STORY and rows:
+            return  # a story shows one photo, and it has another now
+        shown = {row["src"] for row in rows}
+        rows = rows + [{"src": src, "alt": entry.alts.get(src, "")} for src in entry.photos
+                       if src not in shown]
+        draft = editing.draft(self.root, kind, entry.owner, text, {**values, key: rows},
+                              self.lang)
+        if draft.filled.ok:
+            with contextlib.suppress(Conflict):  # changed this very moment: the photo
+                self.store.write(entry.owner, draft.text, version)  # files are back anyway
 
     # -- photos -----------------------------------------------------------------------
 

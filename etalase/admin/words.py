@@ -39,10 +39,15 @@ WORDS: dict[str, dict[str, str]] = {
     "restore": {"id": "Pulihkan", "en": "Restore"},
     "trash_empty": {"id": "Sampah kosong.", "en": "The trash is empty."},
     "trash_intro": {
-        "id": "File yang dihapus disimpan di sini (folder {folder}), tidak ikut terbit.",
-        "en": "Deleted files are kept here (folder {folder}); they are never published.",
+        "id": "File dan foto yang dihapus atau dilepas disimpan di sini (folder {folder}), "
+              "tidak ikut terbit. Pulihkan untuk mengembalikannya ke tempat semula.",
+        "en": "Deleted files and photos taken off are kept here (folder {folder}); they are "
+              "never published. Restore puts them back where they were.",
     },
     "deleted_on": {"id": "dihapus {when}", "en": "deleted {when}"},
+    "trash_with_photos": {"id": "beserta fotonya: {photos}", "en": "with its photos: {photos}"},
+    "trash_photos_of": {"id": "Foto yang dilepas dari {owner}",
+                        "en": "Photos taken off {owner}"},
     "saved": {"id": "Tersimpan.", "en": "Saved."},
     "see_page": {"id": "Lihat halamannya", "en": "See its page"},
     "deleted": {"id": "Dipindah ke Sampah: {name}", "en": "Moved to the Trash: {name}"},
@@ -105,7 +110,8 @@ WORDS: dict[str, dict[str, str]] = {
     "photos": {"id": "Foto", "en": "Photos"},
     "photo_alt": {"id": "Keterangan foto", "en": "Photo description"},
     "photo_order": {"id": "Urutan", "en": "Order"},
-    "photo_remove": {"id": "Lepas foto ini", "en": "Remove this photo"},
+    "photo_remove": {"id": "Lepas foto ini (disimpan di Sampah)",
+                     "en": "Remove this photo (kept in the Trash)"},
     "photo_add": {"id": "Tambah foto (kamera atau galeri)", "en": "Add photos (camera or gallery)"},
     "photo_one": {"id": "Pilih foto (kamera atau galeri)",
                   "en": "Choose a photo (camera or gallery)"},
