@@ -701,3 +701,24 @@ def test_shipping_as_a_note_alone_is_one_line(admin: Client) -> None:
     fields.update({"shipping.from": "Purwokerto", "shipping.note": ""})
     assert admin.post("/admin/pengaturan/site.yaml", fields).status == 303
     assert "\nshipping:\n  from: Purwokerto\n" in site_yaml.read_text()
+
+
+@pytest.mark.parametrize(("size", "stored"), [
+    ((4000, 3000), (2000, 1500)),  # a 12 MP phone photo: 2x2 averages, no resampling
+    ((3000, 4000), (1500, 2000)),
+    ((4100, 3075), (2048, 1536)),  # averaged to 2050 px, then made 2048 px
+    ((8000, 6000), (2000, 1500)),
+    ((2048, 1536), (2048, 1536)),  # small enough already: untouched
+    ((1600, 1200), (1600, 1200)),
+])
+def test_a_big_photo_is_stored_at_most_2048_px_and_not_much_less(
+        size: tuple[int, int], stored: tuple[int, int]) -> None:
+    from etalase.admin import photos
+
+    image = Image.new("RGB", size, (90, 140, 60))
+    for kind in ("PNG", "JPEG"):
+        out = io.BytesIO()
+        image.save(out, kind)
+        kept, _ = photos.clean(out.getvalue(), 120)
+        with Image.open(io.BytesIO(kept)) as result:
+            assert result.size == stored, kind

@@ -59,7 +59,7 @@ def cleaned(image: Image.Image, side: int) -> Image.Image:
     Scaled first (the photo's orientation and colour profile ride along in its info), so
     the turning and colour work touch 4 megapixels, not 12."""
     if image.mode in _SCALABLE:
-        image = fit(image, side)
+        image = fit(_reduced(image, side), side)
     upright = imageproc._flatten(imageproc._to_srgb(ImageOps.exif_transpose(image)), "#ffffff")
     return fit(upright, side)
 
@@ -72,6 +72,15 @@ def _draft(image: Image.Image, need: int) -> None:
         return
     scale = need * 0.9 / max(image.size)
     image.draft("RGB", (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+
+
+def _reduced(image: Image.Image, side: int) -> Image.Image:
+    """What :func:`_draft` does for a JPEG, for the other formats (a HEIC is decoded
+    whole): averaged down by a whole factor while the long side keeps at least 90% of
+    ``side``. A 4000 px photo becomes 2000 px by 2x2 averages, several times faster than
+    resampling it to 2048 px, and as sharp as the JPEG path's result."""
+    factor = int(max(image.size) // (side * 0.9))
+    return image.reduce(factor) if factor >= 2 else image
 
 
 def fit(image: Image.Image, side: int) -> Image.Image:
