@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the pipeline itself is imported when there is work to do
     from etalase import images
     from etalase.catalog import Catalog
     from etalase.config import SiteConfig
+    from etalase.identity import Identity
     from etalase.imagesettings import ImageSettings
     from etalase.incremental import Decision, Memory, PageRecord
     from etalase.output import Output
@@ -43,6 +44,7 @@ class Loaded:
     theme: Theme
     image_settings: ImageSettings
     photo_keys: dict[str, str]  # photo source -> cache digest, computed once by check
+    theme_color: str  # the theme's, which site.yaml may override
 
     @functools.cached_property
     def cache(self) -> images.ImageCache:
@@ -72,9 +74,9 @@ def check(root: Path, strict: bool = False, lang: str = "id", read: ReadFiles = 
         report.error(Loc(CONFIG_FILE), "theme.missing", name=config.theme)
         raise Abort(report, config.language, strict)
     settings = theme.image_settings(report, config.max_megapixels)
-    loaded = Loaded(root, config, catalog, report, theme, settings, {})
+    loaded = Loaded(root, config, catalog, report, theme, settings, {}, theme.colour(report))
     images.check_metadata(root, report)
-    for photo in catalog.photos():
+    for photo in [*catalog.photos(), *config.pictures]:
         if photo.src not in loaded.photo_keys:  # a photo shared by products: checked once
             loaded.photo_keys[photo.src] = images.inspect(
                 photo, root / "content", settings, loaded.cache, report, photo_digests)
@@ -93,16 +95,18 @@ def build(root: Path, strict: bool = False, lang: str = "id",
     loaded = check(root, strict, lang, memory.read, memory.photo_digests, lenient)  # load
     with memory.output() as out:
         image_sets, preview = _images(loaded, out, progress)  # images
-        renderer, extras = _renderer(loaded, image_sets, preview)
+        identity = _identity(loaded, out)
+        renderer, extras = _renderer(loaded, image_sets, preview, identity)
         todo = list(_pages(loaded))
         records = _write_pages(renderer, todo, memory, out)  # render
         _stop_on_errors(loaded.report, loaded.config)
-        _write_files(loaded, renderer, extras, todo, records, out)  # write
+        _write_files(loaded, renderer, extras, todo, records, out, identity)  # write
     config = loaded.config
     built = Built(config.language, loaded.report.lines(config.language), len(todo),
                   len(out.sources))
     memory.remember(built, records, out)
-    loaded.cache.prune(image_set.key for image_set in image_sets.values())
+    loaded.cache.prune([*(image_set.key for image_set in image_sets.values()),
+                        *identity.keys])
     return built
 
 
@@ -123,12 +127,24 @@ def _images(loaded: Loaded, out: Output, progress: images.Progress | None,
     return image_sets, preview
 
 
+def _identity(loaded: Loaded, out: Output) -> Identity:
+    """The shop's icons and logo (see ``etalase.identity``)."""
+    from etalase import identity
+
+    made = identity.make(loaded, loaded.theme_color, out)
+    _stop_on_errors(loaded.report, loaded.config)
+    assert made is not None  # a picture that cannot be read is reported
+    return made
+
+
 def _renderer(loaded: Loaded, image_sets: dict[str, images.ImageSet],
-              preview: images.ImageFile | None) -> tuple[Renderer, Extras]:
+              preview: images.ImageFile | None, identity: Identity,
+              ) -> tuple[Renderer, Extras]:
     from etalase import scripts
     from etalase.render import Renderer
 
-    renderer = Renderer(loaded.theme, loaded.config, image_sets, loaded.report, preview)
+    renderer = Renderer(loaded.theme, loaded.config, image_sets, loaded.report, preview,
+                        identity)
     extras = scripts.Extras(renderer, loaded.catalog)
     _stop_on_errors(loaded.report, loaded.config)
     return renderer, extras
@@ -200,9 +216,11 @@ def _finish(keys: incremental.PageKeys, known: dict[str, str | None], out: Outpu
 
 
 def _write_files(loaded: Loaded, renderer: Renderer, extras: Extras, todo: list[Page],
-                 records: dict[str, PageRecord], out: Output) -> None:
-    """Everything but pages and photos: the CSP, the sitemap, the feed, the scripts."""
+                 records: dict[str, PageRecord], out: Output, identity: Identity) -> None:
+    """Everything but pages and photos: the CSP, the sitemap, the feed, the scripts,
+    the web app manifest."""
     from etalase import feeds, headers, scripts
+    from etalase.identity import MANIFEST_FILE, web_manifest
 
     config, catalog = loaded.config, loaded.catalog
     written = [page for page in todo if page.path in records]
@@ -212,7 +230,10 @@ def _write_files(loaded: Loaded, renderer: Renderer, extras: Extras, todo: list[
     version = scripts.version([extras.index, extras.script,
                                *(records[page.path].sha for page in written)])
     extras.write(out, version, CONFIG_FILE)
-    paths = [page.path for page in written] + [scripts.SERVICE_WORKER, scripts.SEARCH_INDEX]
+    out.text(MANIFEST_FILE, web_manifest(config, identity, loaded.image_settings.background),
+             CONFIG_FILE)
+    paths = [page.path for page in written] + [scripts.SERVICE_WORKER, scripts.SEARCH_INDEX,
+                                               MANIFEST_FILE]
     out.text("_headers", headers.headers_file(policy, paths, config.base_path), CONFIG_FILE)
     out.text("sitemap.xml", feeds.sitemap(config, written), CONFIG_FILE)
     out.text("robots.txt", feeds.robots(config), CONFIG_FILE)

@@ -197,10 +197,12 @@ def _load_all(root, folder, suffixes, loader, report, read):  # type: ignore[no-
 
 
 def photos_of(item: object) -> list[Photo]:
-    """The photos a product or a story names (nothing else names any)."""
+    """The photos a product or a story names, or the pictures the settings name."""
     if isinstance(item, Product):
         return list(item.images)
-    return [item.photo] if isinstance(item, Story) and item.photo else []
+    if isinstance(item, Story):
+        return [item.photo] if item.photo else []
+    return list(getattr(item, "pictures", ()))
 
 
 def _no_borrowed_photos(report: Report, items: list[Product | Story]) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from etalase import markup, whatsapp
+from etalase import markup, paths, whatsapp
 from etalase.errors import Loc, Report
 from etalase.fields import Fields
 from etalase.language import CONFIG_FILE, LANGUAGES, MAX_YAML_BYTES
@@ -15,10 +16,13 @@ from etalase.reading import Markdown, ReadFiles, read_files
 from etalase.shop import SHOP_KEYS, ShopInfo, greeting_of, read_closing, read_shop
 from etalase.yamlio import load_mapping
 
+if TYPE_CHECKING:
+    from etalase.catalog import Photo
+
 KNOWN = frozenset({
     "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
     "about", "theme", "max_megapixels", "netlify_site", "stories_noindex", "new_days",
-    *SHOP_KEYS,
+    "logo", "icon", "theme_color", *SHOP_KEYS,
 })
 DEFAULT_MAX_MEGAPIXELS = 120
 # A theme is a folder directly under themes/: no path, so content cannot point the build
@@ -48,6 +52,14 @@ class SiteConfig:
     greeting: str | None = None  # how messages open; None: the theme's ("Halo")
     order_closing: tuple[str, ...] | None = None  # a cart message's last lines; None: theme's
     new_days: int = 30  # a product listed this recently is badged "new"
+    logo: Photo | None = None  # shown in the header in place of the title
+    icon: Photo | None = None  # the tab and home-screen icon; None: the title's initials
+    theme_color: str | None = None  # "#rrggbb"; None: the theme's
+
+    @property
+    def pictures(self) -> list[Photo]:
+        """The pictures the settings name (the logo, the icon), checked like photos."""
+        return [picture for picture in (self.logo, self.icon) if picture is not None]
 
     @property
     def base_path(self) -> str:
@@ -91,6 +103,8 @@ def read_config(root: Path, rel: str, report: Report, text: str | None = None,
     terms = read_shop(fields)
     greeting = fields.text("greeting", max_len=40) or greeting_of(template)
     closing = read_closing(fields)
+    logo, icon = (_picture(fields, key, root / "content", title) for key in ("logo", "icon"))
+    theme_color = fields.colour("theme_color")
     theme = _theme(fields)
     if title is None or base_url is None or number is None or theme is None:
         return None
@@ -109,7 +123,25 @@ def read_config(root: Path, rel: str, report: Report, text: str | None = None,
         stories_noindex=fields.boolean("stories_noindex"),
         shop=terms, greeting=greeting, order_closing=closing,
         new_days=fields.whole_number("new_days") or 30,
+        logo=logo, icon=icon, theme_color=theme_color,
     )
+
+
+def _picture(fields: Fields, key: str, content: Path, title: str | None) -> Photo | None:
+    """The logo or the icon: a picture under content/, found as a product photo is (its
+    pixels are checked with the photos). Its alt text is the shop's name."""
+    from etalase.catalog import Photo  # the catalog reads settings: imported when in use
+
+    src = fields.text(key, max_len=200)
+    if src is None:
+        return None
+    path, problem, args = paths.resolve_image(src, content)
+    if problem == "path.not_image":
+        problem, args = "config.picture_kind", {"value": src, "key": key}
+    if problem or path is None:
+        fields.report.error(fields.loc(key), problem or "path.missing", **args)
+        return None
+    return Photo(path.relative_to(content).as_posix(), title or "", fields.loc(key))
 
 
 def _theme(fields: Fields) -> str | None:

@@ -19,6 +19,7 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(,\d{3})+")
+_HEX_COLOUR = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
 def is_missing(node: Node | None) -> bool:
@@ -132,6 +133,23 @@ class Fields:
             self.report.error(self.loc(key), "field.not_count", key=key, value=text)
             return None
         return int(text)
+
+    def colour(self, key: str) -> str | None:
+        """A CSS hex colour (``"#0b6b3a"`` or ``"#fff"``), as ``#rrggbb`` in lower case.
+        Unquoted, YAML takes ``#0b6b3a`` for a comment and the value for empty: a key
+        written with nothing after it is reported too, so the colour is not lost."""
+        entry = self.node.entries.get(key)
+        if entry is not None and is_missing(entry[1]):
+            self.report.error(self.loc(key), "field.colour_empty", key=key)
+            return None
+        text = self.text(key, max_len=40, word=True)
+        if text is None:
+            return None
+        if not _HEX_COLOUR.fullmatch(text):
+            self.report.error(self.loc(key), "field.not_colour", key=key, value=text)
+            return None
+        digits = text[1:].lower()
+        return "#" + (digits if len(digits) == 6 else "".join(c * 2 for c in digits))
 
     def price(self, key: str = "price", required: bool = True) -> int | None:
         node = self.scalar(key, required)

@@ -112,11 +112,12 @@ class ImageCache:
         tmp.mkdir(parents=True)
         for file in files:
             (tmp / file.name).write_bytes(file.data)
-        fallback = next(f for f in files if f.name.endswith(".jpg") and f.name != "preview.jpg")
+        fallback = next((f for f in files if f.name.endswith(".jpg") and f.name != "preview.jpg"),
+                        None)  # icons and logos have none
         manifest = {
             "files": [{"name": f.name, "width": f.width, "height": f.height, "mime": f.mime}
                       for f in files],
-            "placeholder": imageproc.placeholder(fallback.data),
+            "placeholder": imageproc.placeholder(fallback.data) if fallback else None,
             "warnings": warnings,
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest), "utf-8")
@@ -266,14 +267,21 @@ def _run(todo: dict[str, str], content: Path, settings: ImageSettings, cache: Im
     return results
 
 
-def _publish(key: str, manifest: dict, cache: ImageCache, out: Output,
-             source: str) -> ImageSet:
+def place(key: str, manifest: dict, cache: ImageCache, out: Output,
+          source: str) -> dict[str, ImageFile]:
+    """Puts a cache entry's files into the site as ``img/<key>-<name>``; by name."""
     files = {}
     for entry in manifest["files"]:
         url = f"img/{key}-{entry['name']}"
         if url.lower() not in out.sources:  # two photos with the same bytes
             out.link(url, cache.folder / key / entry["name"], source)
         files[entry["name"]] = ImageFile(url, entry["width"], entry["height"], entry["mime"])
+    return files
+
+
+def _publish(key: str, manifest: dict, cache: ImageCache, out: Output,
+             source: str) -> ImageSet:
+    files = place(key, manifest, cache, out, source)
     modern = tuple(f for name, f in files.items() if not name.endswith(".jpg"))
     preview = files.pop("preview.jpg")
     fallback = next(f for name, f in files.items() if name.endswith(".jpg"))

@@ -54,7 +54,8 @@ class TooManyPixels(Exception):
 
 
 THEME_KEYS = frozenset({"background", "image_widths", "image_formats", "avif_quality",
-                        "webp_quality", "jpeg_quality"})
+                        "webp_quality", "jpeg_quality",
+                        "theme_color"})  # read by etalase.identity
 FORMATS = ("avif", "webp")
 WIDEST = 4000
 

@@ -352,6 +352,19 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{key}' is \"{value}\", but it must be a whole number above 0",
                "write just the number, e.g.  {key}: 250"),
     },
+    "field.not_colour": {
+        "id": ("'{key}' berisi \"{value}\", padahal harus kode warna seperti \"#0b6b3a\"",
+               "tulis tanda # lalu 6 angka/huruf (0-9, a-f) dalam tanda kutip, misalnya  "
+               "{key}: \"#0b6b3a\""),
+        "en": ("'{key}' is \"{value}\", but it must be a colour code such as \"#0b6b3a\"",
+               "write # and 6 digits or letters (0-9, a-f) in quotes, e.g.  {key}: \"#0b6b3a\""),
+    },
+    "field.colour_empty": {
+        "id": ("'{key}' kosong; kode warna tanpa tanda kutip dibaca sebagai catatan",
+               "beri tanda kutip, misalnya  {key}: \"#0b6b3a\"  (atau hapus baris ini)"),
+        "en": ("'{key}' is empty; a colour code without quotes is read as a comment",
+               "put it in quotes, e.g.  {key}: \"#0b6b3a\"  (or delete this line)"),
+    },
     "field.not_list": {
         "id": ("'{key}' harus berupa daftar", "tulis setiap isi di baris sendiri, diawali  - "),
         "en": ("'{key}' must be a list", "write each item on its own line starting with  - "),
@@ -509,6 +522,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "sisakan baris yang penting saja, misalnya  Nama:  Alamat:  Kurir:"),
         "en": ("order_closing has {count} lines, the limit is {limit}",
                "keep the lines that matter, e.g.  Nama:  Alamat:  Kurir:"),
+    },
+    "config.picture_kind": {
+        "id": ("{key} \"{value}\" bukan gambar PNG, JPEG atau WebP",
+               "simpan gambarnya sebagai PNG (aplikasi desain atau galeri ponsel bisa), "
+               "taruh di content/images/, lalu tulis  {key}: images/{key}.png"),
+        "en": ("the {key} \"{value}\" is not a PNG, JPEG or WebP picture",
+               "save the picture as a PNG (a design or gallery app can), put it in "
+               "content/images/ and write  {key}: images/{key}.png"),
     },
     "config.theme": {
         "id": ("tema \"{value}\" bukan nama folder di dalam themes/",

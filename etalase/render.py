@@ -22,6 +22,7 @@ from etalase import bundled, headers, markup, minify, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
+from etalase.identity import Identity, theme_colour
 from etalase.images import ImageFile, ImageSet, placeholder_css
 from etalase.imagesettings import ImageSettings, from_theme
 from etalase.parallel import in_forked_chunks
@@ -117,6 +118,13 @@ class Theme:
         rel = f"{THEMES_DIR}/{self.name}/theme.yaml"
         node = load_mapping(self.dir / "theme.yaml", rel, report, 64 * 1024)
         return from_theme(node, rel, report, max_megapixels)
+
+    def colour(self, report: Report) -> str:
+        """The theme colour (``theme.yaml``): the browser bar and the shop's icons."""
+        rel = f"{THEMES_DIR}/{self.name}/theme.yaml"
+        # Read again, quietly: image_settings reports what is wrong with the file itself.
+        node = load_mapping(self.dir / "theme.yaml", rel, Report(), 64 * 1024)
+        return theme_colour(node, rel, report)
 
     def _texts(self, name: str, report: Report) -> dict[str, str]:
         rel = f"{THEMES_DIR}/{self.name}/{name}"
@@ -288,7 +296,7 @@ class Renderer:
 
     def __init__(
         self, theme: Theme, config: SiteConfig, images: Mapping[str, ImageSet], report: Report,
-        site_preview: ImageFile | None = None,
+        site_preview: ImageFile | None = None, identity: Identity | None = None,
     ) -> None:
         self.site_preview = site_preview
         self.theme, self.config, self.report = theme, config, report
@@ -308,7 +316,7 @@ class Renderer:
             bytecode_cache=jinja2.FileSystemBytecodeCache(_folder(theme.root / JINJA_CACHE)),
         )
         self.env.globals.update(
-            site=config, t=self.t, url=self.url, abs_url=self.abs_url,
+            site=config, identity=identity, t=self.t, url=self.url, abs_url=self.abs_url,
             product_url=lambda p: self.url(product_path(p)),
             whatsapp_link=self.whatsapp_link, variants_of=self.variants_of,
             placeholder_css=placeholder_css(), preview_of=self.preview_of,

@@ -21,7 +21,7 @@ from bench.weight import (
 from tests.browser import StaticSite
 from tests.pages import parse
 
-HEAD_LINKS = {"canonical", "alternate", "icon"}  # not fetched before the page shows
+HEAD_LINKS = {"canonical", "alternate", "icon", "apple-touch-icon", "manifest"}  # not render-blocking
 
 
 def html_pages(build: Path) -> list[Path]:
@@ -86,4 +86,7 @@ def test_images_have_sizes_and_alt_text(parsed) -> None:  # type: ignore[no-unty
             assert img.attrs.get("alt", "").strip(), (name, img.attrs["src"])
     assert count > 30
     product = parsed["produk/teh-rosela/index.html"]
-    assert product.find("img")[0].attrs["alt"] == "Teh Rosela"  # no alt in its YAML: the name
+    photos = [img for img in product.find("img") if "-logo-" not in img.attrs["src"]]
+    assert photos[0].attrs["alt"] == "Teh Rosela"  # no alt in its YAML: the name
+    logo = product.one("img", alt="Etalase Berdaya Purwokerto")  # the header's logo
+    assert "-logo-" in logo.attrs["src"]

@@ -3,6 +3,7 @@ byte-identical to a clean full build of the same content."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from etalase import markup, reading, render, whatsapp
 from etalase.incremental import build as build_site
@@ -48,7 +50,21 @@ EDITS: dict[str, Callable[[Path], None]] = {
                                        "about: |\n  **Selamat datang.**\n"),
     "shop number": lambda root: replace(root, "content/site.yaml", '"0812-2700-4321"',
                                         '"0812-2700-4322"'),
+    "icon replaced": lambda root: (root / "content/images/ikon.png").write_bytes(
+        png_picture((256, 256), (160, 40, 60))),
+    "icon removed": lambda root: replace(root, "content/site.yaml", "icon: images/ikon.png\n",
+                                         ""),
+    "logo replaced": lambda root: (root / "content/images/logo.png").write_bytes(
+        png_picture((400, 80), (31, 26, 23))),
+    "theme colour": lambda root: replace(root, "content/site.yaml", 'theme_color: "#0b6b3a"',
+                                         'theme_color: "#7b3f61"'),
 }
+
+
+def png_picture(size: tuple[int, int], colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def build(root: Path) -> None:

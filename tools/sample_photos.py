@@ -1,7 +1,8 @@
 """Draws the sample catalog's product photos into content/images/ (run once; they are committed).
 
 The drawings stand in for real photos of the community's goods: herbal tea, doormats and
-aprons from fabric scraps, and plates woven from palm ribs (lidi).
+aprons from fabric scraps, and plates woven from palm ribs (lidi). The shop's icon and
+logo are a woven lidi plate, the logo with the shop's name beside it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import math
 import random
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 SIZE = 900
 OUT = Path(__file__).resolve().parent.parent / "content" / "images"
@@ -104,10 +105,54 @@ PHOTOS = {
 }
 
 
+NAME = "Etalase Berdaya Purwokerto"
+NAME_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"  # Debian's fonts-dejavu
+
+
+def plate_mark(size: int) -> Image.Image:
+    """A woven lidi plate seen from above, on a transparent background."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    centre, rim = size / 2, size * 0.47
+    draw.ellipse([centre - rim, centre - rim, centre + rim, centre + rim],
+                 fill=(196, 160, 100), outline=(120, 84, 44), width=max(2, size // 40))
+    for step in range(48):
+        angle = step * math.pi / 24
+        shade = 150 if step % 2 else 205
+        end = (centre + rim * 0.9 * math.cos(angle), centre + rim * 0.9 * math.sin(angle))
+        draw.line([(centre, centre), end], fill=(shade, int(shade * 0.78), int(shade * 0.48)),
+                  width=max(1, size // 60))
+    for ring in (0.62, 0.34):  # the woven bands that hold the ribs
+        r = rim * ring
+        draw.ellipse([centre - r, centre - r, centre + r, centre + r], outline=(120, 84, 44),
+                     width=max(1, size // 50))
+    hub = rim * 0.14
+    draw.ellipse([centre - hub, centre - hub, centre + hub, centre + hub], fill=(150, 110, 60))
+    return image
+
+
+def logo(height: int = 104) -> Image.Image:
+    """The plate and the shop's name, in the theme's ink colour, on transparency."""
+    font = ImageFont.truetype(NAME_FONT, round(height * 0.6))
+    left, top, right, bottom = font.getbbox(NAME)
+    gap = height // 4
+    image = Image.new("RGBA", (height + gap + right - left, height), (0, 0, 0, 0))
+    image.alpha_composite(plate_mark(height))
+    ImageDraw.Draw(image).text((height + gap - left, (height - (bottom - top)) / 2 - top), NAME,
+                               font=font, fill=(31, 26, 23))
+    return image
+
+
+PICTURES = {"ikon.png": lambda: plate_mark(512), "logo.png": logo}
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, draw in PHOTOS.items():
         draw().filter(ImageFilter.SMOOTH).save(OUT / name, quality=82, optimize=True)
+        print(OUT / name)
+    for name, draw in PICTURES.items():
+        draw().save(OUT / name, optimize=True)
         print(OUT / name)
 
 
