@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
+from etalase.paths import PHOTO_FORMATS
 
 try:  # iPhone photos; pillow-heif registers HEIC/HEIF with Pillow
     from pillow_heif import register_heif_opener
@@ -23,11 +24,9 @@ except ImportError:  # pragma: no cover - it is a declared dependency
     pass
 
 FORMATS = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg"}
-# The photo formats a suffix promises: Pillow tries only these decoders, so a file that
-# is something else (EPS, which Pillow would hand to Ghostscript; PDF, GIF, TIFF...) is
-# refused before any decoder reads it.
-PHOTO_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP",
-                 ".avif": "AVIF", ".heic": "HEIF", ".heif": "HEIF"}
+# Pillow tries only the decoders of paths.PHOTO_FORMATS, so a file that is something else
+# (EPS, which Pillow would hand to Ghostscript; PDF, GIF, TIFF...) is refused before any
+# decoder reads it.
 ALLOWED = tuple(sorted(set(PHOTO_FORMATS.values())))  # every decoder a photo may use
 SHOWN_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "AVIF": "AVIF", "HEIF": "HEIC"}
 SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif", "HEIF": ".heic"}

@@ -6,7 +6,11 @@ import difflib
 import re
 from pathlib import Path, PurePosixPath
 
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif"})
+# The photo formats a suffix promises: the one table of which files are photos, for the
+# build (imageproc opens a file only as its suffix's format), the checks and the admin.
+PHOTO_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP",
+                 ".avif": "AVIF", ".heic": "HEIF", ".heif": "HEIF"}
+IMAGE_SUFFIXES = frozenset(PHOTO_FORMATS)
 Found = tuple[Path | None, str | None, dict[str, str]]
 NEAR = 0.85  # how alike two photo names must be for one to be offered for the other
 

@@ -8,7 +8,7 @@ dropped and every other byte (tables, scans: the pixels) is kept as it was; only
 orientation survives, in a minimal EXIF. PNGs lose their text and EXIF chunks, also
 losslessly; WebP, AVIF and HEIC are re-encoded from their pixels at high quality.
 
-Which files are photos is the build's own table (:data:`etalase.imageproc.PHOTO_FORMATS`).
+Which files are photos is the build's own table (:data:`etalase.paths.PHOTO_FORMATS`).
 """
 
 from __future__ import annotations

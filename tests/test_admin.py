@@ -244,11 +244,12 @@ def test_every_photo_format_the_build_reads_is_taken_whatever_its_name(admin: Cl
 
 
 def test_the_admin_keeps_no_photo_format_list_of_its_own() -> None:
-    from etalase import imageproc, photometa
+    from etalase import imageproc, paths, photometa
     from etalase.admin import photos
 
     assert not [name for name in vars(photos) if "FORMAT" in name.upper()]
-    assert photometa.SUFFIXES is imageproc.PHOTO_FORMATS
+    assert photometa.SUFFIXES is imageproc.PHOTO_FORMATS is paths.PHOTO_FORMATS
+    assert set(paths.PHOTO_FORMATS) == paths.IMAGE_SUFFIXES
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
