@@ -213,6 +213,15 @@ def test_every_admin_page_fits_a_thumb_at_360_px(served, browser: Browser) -> No
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(link)
+    every_page_fits(page, url, "page")
+    page.get_by_role("button", name="Buat file zip").click()
+    expect(page.locator("#progress")).to_contain_text("File zip siap")
+    shot(page, "page-publish-zip")
+    assert all(r.startswith(url + "/") for r in requests), "no request leaves the laptop"
+    context.close()
+
+
+def every_page_fits(page: Page, url: str, label: str) -> None:
     for path, name in [("/admin/", "list"), ("/admin/produk/keset.yaml", "product"),
                        ("/admin/produk/baru", "product-new"), ("/admin/cerita/", "stories"),
                        ("/admin/cerita/baru", "story-new"),
@@ -223,12 +232,20 @@ def test_every_admin_page_fits_a_thumb_at_360_px(served, browser: Browser) -> No
         assert page.locator(TARGETS).count() >= 6, path  # the nav alone has 6
         assert small_targets(page) == [], path
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
-        shot(page, f"page-{name}")
-    page.get_by_role("button", name="Buat file zip").click()
-    expect(page.locator("#progress")).to_contain_text("File zip siap")
-    shot(page, "page-publish-zip")
-    assert all(r.startswith(url + "/") for r in requests), "no request leaves the laptop"
-    context.close()
+        shot(page, f"{label}-{name}")
+
+
+def test_the_english_admin_fits_a_thumb_at_360_px_too(site, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import SITE_YAML
+
+    root = site({P: COMMENTED, "content/site.yaml": SITE_YAML + "language: en\n"})
+    with admin_serving(root) as (url, link):
+        context = browser.new_context(**PHONE)
+        page = context.new_page()
+        page.goto(link)
+        every_page_fits(page, url, "en")
+        expect(page.locator("footer button")).to_have_text("Sign out")
+        context.close()
 
 
 def test_with_javascript_a_big_photo_is_made_smaller_on_the_phone(served, browser: Browser) -> None:  # type: ignore[no-untyped-def]
