@@ -224,6 +224,59 @@ def test_listings_sort_and_show_available_only(visit: Visit) -> None:
     expect(names).to_have_text(shop_order)
 
 
+def test_a_listing_of_several_pages_sorts_all_of_its_products(browser: Browser,
+                                                             tmp_path: Path) -> None:
+    """"Termurah" on page 2 of a category means the cheapest of the whole category; with
+    no signal the page says the order covers only its own products."""
+    root = copy_sample(tmp_path / "site")
+    for n in range(30):  # the teas now fill two pages of 24
+        sold = "status: sold_out\n" if n % 10 == 3 else ""
+        (root / f"content/products/teh-campuran-{n:02d}.yaml").write_text(
+            f"name: Teh Campuran {n:02d}\nprice: {40050 - n * 700}\ncategory: Teh Herbal\n"
+            f"description: Teh campuran nomor {n}.\n{sold}", encoding="utf-8")
+    assert run(root, "build").exit_code == 0
+    teas = [yaml.safe_load(p.read_text()) for p in (root / "content/products").glob("*.yaml")]
+    teas = sorted((p for p in teas if p["category"] == "Teh Herbal"),
+                  key=lambda p: p["name"].lower())  # the shop's order
+    served = StaticSite(root / "build")
+    visit = Visit(browser, served, viewport={"width": 360, "height": 640})
+    try:
+        page = visit.page
+        page.goto(served.url("kategori/teh-herbal/hal/2/"))
+        names = page.locator("li.card .name")
+        expect(names).to_have_count(len(teas) - 24)
+        page.get_by_label("Urutkan").select_option("Termurah")
+        expect(names).to_have_text([p["name"] for p in sorted(teas, key=lambda p: p["price"])])
+        expect(page.locator(".sort [role=status]")).to_have_text(
+            f"Semua {len(teas)} produk")
+        expect(page.locator(".pager")).to_be_hidden()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "360x640-listing-sorted.png")
+        fetched = next(p for p in teas[:24] if p.get("status") != "sold_out")  # from page 1
+        expect(page.locator("li.card", has_text=fetched["name"]).locator("button")).to_have_count(1)
+        page.get_by_label("Hanya yang tersedia").check()
+        available = [p for p in teas if p.get("status") != "sold_out"]
+        expect(page.locator("li.card:visible .name")).to_have_count(len(available))
+        page.get_by_label("Hanya yang tersedia").uncheck()
+        page.get_by_label("Urutkan").select_option("Pilihan toko")  # back to this page alone
+        expect(names).to_have_text([p["name"] for p in teas[24:]])
+        expect(page.locator(".pager")).to_be_visible()
+        card = page.locator("li.card", has_text=teas[0]["name"])  # fetched from page 1
+        expect(card).to_have_count(0)
+        offline = visit.context.new_page()
+        offline.goto(served.url("kategori/teh-herbal/"))
+        served.stop()  # the signal is lost
+        offline.get_by_label("Urutkan").select_option("Termahal")
+        expect(offline.locator(".sort [role=status]")).to_have_text(
+            "Tidak ada sinyal: hanya halaman ini yang diurutkan.")
+        own = sorted(teas[:24], key=lambda p: -p["price"])
+        expect(offline.locator("li.card .name")).to_have_text([p["name"] for p in own])
+        offline.screenshot(path=ARTIFACTS / "360x640-listing-sorted-offline.png")
+    finally:
+        served.stop()
+        visit.close()
+
+
 def test_search_forgives_a_missing_letter(visit: Visit) -> None:
     visit.page.goto(visit.site.url(""))
     box = visit.page.get_by_role("searchbox", name="Cari produk")

@@ -8,7 +8,8 @@ var S = {{ {"add": t("add_to_cart"), "addS": t("add_short"), "qty": t("quantity"
   "sub": t("subtotal"), "split": t("cart_split"), "pre": t("preorder_mark"),
   "order": t("order_cart"), "intro": t("cart_intro"), "none": t("search_none"),
   "results": t("results"), "sold": t("sold_out"), "sort": t("sort"), "avail": t("only_available"),
-  "sorts": [t("sort_shop"), t("sort_new"), t("sort_cheap"), t("sort_dear")]} | tojson }};
+  "sorts": [t("sort_shop"), t("sort_new"), t("sort_cheap"), t("sort_dear")],
+  "wait": t("sort_loading"), "all": t("sort_all"), "one": t("sort_page_only")} | tojson }};
 var SITE = {{ site | tojson }}, MONEY = {{ money | tojson }};
 var KEY = "etalase-cart", MAX_LINES = 25, MAX_QTY = 99, MAX_TEXT = 2000, d = document;
 var index = null, loading = null;
@@ -248,19 +249,41 @@ function edits(a, b) { // Levenshtein distance
   return row[b.length];
 }
 // A listing's choices: the shop's order (the page's own), newest, cheapest, dearest,
-// and available only. Cards carry data-k="price date".
+// and available only. Cards carry data-k="price date". A listing of several pages
+// (data-sort="first-page count this-page") fetches its other pages' cards at the first
+// choice, so "cheapest" means the cheapest of the whole listing, not of one page.
 function sorter(list) {
-  var cards = Array.prototype.slice.call(list.children), bar = el("div", {"class": "sort"});
+  var own = [].slice.call(list.children), all = null, bar = el("div", {"class": "sort"});
   var pick = el("select", {}), only = el("input", {type: "checkbox"}), l = el("label", {});
+  var note = el("p", {role: "status"}), pages = (list.getAttribute("data-sort") || "").split(" ");
+  var pager = list.parentNode.querySelector(".pager");
   S.sorts.forEach(function (s) { pick.appendChild(el("option", {}, s)); });
   bar.appendChild(labelled(S.sort, pick));
   l.appendChild(only);
   l.appendChild(d.createTextNode(" " + S.avail));
   bar.appendChild(l);
+  bar.appendChild(note);
   function key(c) { var k = c.getAttribute("data-k").split(" "); return [+k[0], k[1] || ""]; }
+  function fetchAll() {
+    var wanted = [], n;
+    note.textContent = S.wait;
+    for (n = 1; n <= +pages[1]; n++) {
+      wanted.push(n === +pages[2] ? own : fetch(pages[0] + (n > 1 ? "hal/" + n + "/" : ""))
+        .then(function (r) { if (!r.ok) throw r; return r.text(); }).then(cardsOf));
+    }
+    Promise.all(wanted).then(function (lists) {
+      all = [].concat.apply([], lists);
+      note.textContent = S.all.replace("{n}", all.length);
+      apply();
+    }, function () { all = own; note.textContent = S.one; apply(); });
+  }
   function apply() {
-    var n = pick.selectedIndex;
-    cards.map(function (c, i) { return [key(c), i, c]; }).sort(function (a, b) {
+    var n = pick.selectedIndex, whole = n > 0 || only.checked;
+    if (whole && !all && pages.length > 2) { fetchAll(); return; }
+    var shown = whole && all ? all : own;
+    if (pager) pager.hidden = shown !== own;
+    list.textContent = "";
+    shown.map(function (c, i) { return [key(c), i, c]; }).sort(function (a, b) {
       var by = n === 1 ? (b[0][1] > a[0][1]) - (b[0][1] < a[0][1]) : n === 2 ? a[0][0] - b[0][0]
         : n === 3 ? b[0][0] - a[0][0] : 0;
       return by || a[1] - b[1];
@@ -272,6 +295,19 @@ function sorter(list) {
   pick.addEventListener("change", apply);
   only.addEventListener("change", apply);
   list.parentNode.insertBefore(bar, list);
+}
+// The cards of another page of a listing, made ready as this page's own are.
+function cardsOf(html) {
+  var doc = new DOMParser().parseFromString(html, "text/html"), ul = doc.querySelector("[data-sort]");
+  var found = [].slice.call(ul ? ul.children : []);
+  found.forEach(function (c) { if (c.hasAttribute("data-id")) addButton(c); expire(c); });
+  return found;
+}
+var today = new Date().toISOString().slice(0, 10);
+function expire(root) { // a "new" badge whose time has passed goes
+  [].forEach.call(root.querySelectorAll("[data-until]"), function (b) {
+    if (b.getAttribute("data-until") < today) b.remove();
+  });
 }
 function searchBox(form) {
   var input = form.querySelector("input"), out = d.getElementById("hits"), timer;
@@ -290,8 +326,7 @@ function start() {
   each(".card[data-id]", addButton);
   each(".slides", gallery);
   each("[data-sort]", sorter);
-  var today = new Date().toISOString().slice(0, 10); // a "new" badge whose time has passed goes
-  each("[data-until]", function (b) { if (b.getAttribute("data-until") < today) b.remove(); });
+  expire(d);
   var form = d.querySelector("form.find"), cart = d.getElementById("cart");
   if (form) searchBox(form);
   var nojs = d.getElementById("nojs"); // the search page's note for browsers without script
