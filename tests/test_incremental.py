@@ -16,7 +16,7 @@ from PIL import Image
 
 from etalase import markup, reading, render, whatsapp
 from etalase.incremental import build as build_site
-from etalase.incremental import memo, stamp
+from etalase.incremental import memo, staging, stamp
 from tests.conftest import PRODUCT_YAML, REPO, copy_sample, jpeg, run, snapshot
 
 ROSELA = "content/products/teh-rosela.yaml"
@@ -96,6 +96,21 @@ def test_an_incremental_build_equals_a_full_one(sample: Path, tmp_path: Path, ed
     # again), so the next build knows that nothing changed.
     assert stamp.load(sample)["output"] == stamp.fingerprint(sample / "build")
     assert build_site(sample).skipped
+
+
+def test_edits_one_after_another_each_equal_a_full_build(sample: Path, tmp_path: Path) -> None:
+    """From the second update on, the previous site (the spare) is reworked into the new
+    one: files added, removed, rewritten and kept must all come out right."""
+    spare = staging.spare_of(sample / "build")
+    for number, edit in enumerate(["price", "product added", "template", "product removed",
+                                   "story withdrawn", "interface text"]):
+        assert spare.is_dir() == (number > 0)  # a site replaced by the last build
+        EDITS[edit](sample)
+        build(sample)
+        assert snapshot(sample / "build") == full_build_of(sample, tmp_path / f"full{number}"), edit
+        assert stamp.load(sample)["output"] == stamp.fingerprint(sample / "build")
+        # The spare is the site before: no file of it is the live one's but unchanged ones.
+        assert not [p for p in sample.iterdir() if p.name.startswith(".build.")]
 
 
 def test_a_price_edit_renders_no_markdown_and_reads_no_number_again(

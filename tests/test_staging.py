@@ -121,6 +121,56 @@ def test_a_build_stopped_anywhere_leaves_the_old_or_the_new_site(
     assert_recovers(root, old, new)
 
 
+@pytest.fixture
+def spared(tmp_path: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
+    """A site whose last build replaced another that differs on every page (so the next
+    update reworks that spare: most files linked again, a few written), then a price
+    edit: (site, the old site's files, a clean build of the new content)."""
+    root = copy_sample(tmp_path / "site")
+    build(root)
+    EDITS["interface text"](root)  # in the header of every page
+    build(root)
+    assert staging.spare_of(root / "build").is_dir()
+    old = snapshot(root / "build")
+    EDITS["price"](root)
+    return root, old, full_build_of(root, tmp_path / "clean")
+
+
+SPARE_DISK_FULL_AT = {
+    "first page written": (staging, "open", 1),
+    "a later page written": (staging, "open", 4),
+    "first file linked again": (staging.os, "link", 1),
+    "a later file linked again": (staging.os, "link", 10),
+    "an old file removed": (staging.os, "unlink", 3),
+    "the swap": (staging, "exchange", 1),
+}
+
+
+@pytest.mark.parametrize("point", SPARE_DISK_FULL_AT)
+def test_a_full_disk_while_the_spare_is_reworked(
+        spared, point: str, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    root, old, new = spared
+    owner, name, number = SPARE_DISK_FULL_AT[point]
+    monkeypatch.setattr(owner, name, failing_on_call(number, getattr(owner, name, open)),
+                        raising=False)
+    result = run(root, "build")
+    monkeypatch.undo()
+    assert result.exit_code == 1, result.output
+    assert "disk penuh" in result.output.splitlines()[-1]
+    assert_recovers(root, old, new)
+
+
+@pytest.mark.parametrize(("point", "number"), [("write", 3), ("link", 5), ("swap", 1),
+                                               ("old site removed", 1)])
+def test_a_build_killed_while_the_spare_is_reworked(spared, point: str, number: int) -> None:  # type: ignore[no-untyped-def]
+    root, old, new = spared
+    stopped = subprocess.run([sys.executable, "-c", DRIVER, str(root), point, "SIGKILL",
+                              str(number)], cwd=REPO, capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert stopped.returncode != 0, stopped.stdout
+    assert_recovers(root, old, new)
+
+
 def test_deploy_refuses_a_build_that_is_not_complete(edited) -> None:  # type: ignore[no-untyped-def]
     root, _, _ = edited
     build(root)
