@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from etalase import imageproc
-from etalase.imagesettings import Encoded, ImageSettings
+from etalase.imagesettings import Encoded
 
 FAVICON_SIZES = (32, 48)  # the tab; 48 is what search results show
 TOUCH_SIZE = 180  # apple-touch-icon: iOS paints transparency black, so it is opaque
@@ -33,14 +33,24 @@ LETTERS_DRAWN = 256  # initials are drawn at least this large, then scaled down
 
 def load_picture(path: Path, max_megapixels: int) -> Image.Image:
     """The picture upright, in sRGB, as RGBA (a logo's transparency is kept)."""
-    settings = ImageSettings(max_megapixels=max_megapixels)
-    with imageproc.open_checked(path, settings) as image:
+    with imageproc.open_within(path, path.suffix, max_megapixels) as image:
         image.draft("RGB", (WORKING_SIZE, WORKING_SIZE))  # JPEG: decode at reduced scale
         image.load()
         upright = ImageOps.exif_transpose(image)
         picture = imageproc._to_srgb(upright).convert("RGBA")
     picture.thumbnail((WORKING_SIZE, WORKING_SIZE), Image.Resampling.LANCZOS)
     return picture
+
+
+def advice(kind: str, picture: Image.Image) -> list[str]:
+    """What would make the icon or the logo look better ("icon_small"...): warnings."""
+    width, height = picture.size
+    if kind == "logo":
+        return ["logo_small"] if height < 2 * LOGO_HEIGHT else []
+    found = ["icon_small"] if min(width, height) < APP_SIZES[0] else []
+    if max(width, height) > 1.1 * min(width, height):
+        found.append("icon_not_square")
+    return found
 
 
 def is_opaque(picture: Image.Image) -> bool:

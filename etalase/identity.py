@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from etalase.config import CONFIG_FILE
 from etalase.errors import Report
 from etalase.fields import Fields
-from etalase.images import ImageCache, ImageFile, place
+from etalase.images import ImageFile, place
 from etalase.imagesettings import Encoded
 from etalase.yamlio import Map
 
@@ -72,12 +72,12 @@ def make(loaded: Loaded, theme_color: str, out: Output) -> Identity | None:
     colour = config.theme_color or theme_color
     icon_source = loaded.photo_keys[config.icon.src] if config.icon else _letters(config)
     icon_key = _key("icon", icon_source, colour)
-    icon_files = _entry(loaded, icon_key, config.icon, lambda picture: _icons(
+    icon_files = _entry(loaded, icon_key, config.icon, "icon", lambda picture: _icons(
         picture, _letters(config), colour))
     logo_key = logo_files = None
     if config.logo is not None:
         logo_key = _key("logo", loaded.photo_keys[config.logo.src])
-        logo_files = _entry(loaded, logo_key, config.logo, _logo)
+        logo_files = _entry(loaded, logo_key, config.logo, "logo", _logo)
     if icon_files is None or (config.logo is not None and logo_files is None):
         return None
     icons = place(icon_key, icon_files, cache, out, CONFIG_FILE)
@@ -107,12 +107,20 @@ def _key(*parts: str) -> str:
 Draw = Callable[["Image | None"], list[Encoded]]  # a picture (or none) -> its files
 
 
-def _entry(loaded: Loaded, key: str, picture: Photo | None, draw: Draw) -> dict | None:
-    """The cache entry ``key``, drawn from ``picture`` (None: from nothing) if missing."""
-    cache: ImageCache = loaded.cache
-    known = cache.manifest(key)
-    if known is not None:
-        return known
+def _entry(loaded: Loaded, key: str, picture: Photo | None, kind: str,
+           draw: Draw) -> dict | None:
+    """The cache entry ``key``, drawn from ``picture`` (None: from nothing) if missing.
+    What the picture's entry remembers of it ("too small to look sharp") is reported
+    by every build, as a photo's warnings are."""
+    entry = loaded.cache.manifest(key) or _drawn(loaded, key, picture, kind, draw)
+    if entry is not None and picture is not None:
+        for warning in entry["warnings"]:
+            loaded.report.warning(picture.loc, f"image.{warning}", value=picture.src)
+    return entry
+
+
+def _drawn(loaded: Loaded, key: str, picture: Photo | None, kind: str,
+           draw: Draw) -> dict | None:
     from etalase import iconproc, imageproc
     from etalase.imagesettings import TooManyPixels
 
@@ -124,7 +132,8 @@ def _entry(loaded: Loaded, key: str, picture: Photo | None, draw: Draw) -> dict 
         assert picture is not None  # the initials need no file
         loaded.report.error(picture.loc, "image.unreadable", value=picture.src)
         return None
-    return cache.store(key, files, [])
+    advice = iconproc.advice(kind, pixels) if pixels else []
+    return loaded.cache.store(key, files, advice)
 
 
 def _icons(picture: Image | None, letters: str, colour: str) -> list[Encoded]:

@@ -651,6 +651,24 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("OK: {count} photo(s) cleaned of location and camera data; {clean} other "
                "photo(s) were clean already", ""),
     },
+    "image.icon_small": {
+        "id": ("ikon \"{value}\" kecil (kurang dari 192 piksel); di layar utama HP tampak buram",
+               "pakai gambar persegi yang lebih besar, paling baik 512 × 512 piksel"),
+        "en": ("the icon \"{value}\" is small (under 192 pixels); it looks blurred on a phone's "
+               "home screen", "use a larger square picture, 512 × 512 pixels is best"),
+    },
+    "image.icon_not_square": {
+        "id": ("ikon \"{value}\" tidak persegi; sisanya diisi warna toko",
+               "potong gambarnya menjadi persegi (sama lebar dan tinggi) agar ikon terisi penuh"),
+        "en": ("the icon \"{value}\" is not square; the rest is filled with the shop's colour",
+               "crop the picture to a square (as wide as it is high) so that it fills the icon"),
+    },
+    "image.logo_small": {
+        "id": ("logo \"{value}\" pendek (kurang dari 52 piksel); di HP tampak kecil atau buram",
+               "pakai gambar logo setinggi paling sedikit 52 piksel"),
+        "en": ("the logo \"{value}\" is short (under 52 pixels); on a phone it looks small or "
+               "blurred", "use a logo picture at least 52 pixels high"),
+    },
     "image.animated": {
         "id": ("foto \"{value}\" bergerak (animasi); hanya gambar pertamanya yang dipakai",
                "pakai foto diam bila gambar pertama kurang bagus"),

@@ -377,3 +377,25 @@ def test_chromium_finds_the_shop_installable(browser: Browser, sample_site: Stat
     # Playwright's browser contexts are private windows, where Chromium installs nothing.
     assert [e for e in errors if e["errorId"] != "in-incognito"] == [], errors
     visit.close()
+
+
+def test_a_small_or_oblong_icon_and_a_short_logo_are_warned_about_every_build(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/site.yaml": SITE_YAML + "logo: images/logo.png\nicon: images/ikon.png\n",
+                 "content/images/logo.png": png((90, 30)),
+                 "content/images/ikon.png": png((120, 80))})
+    expected = [
+        'peringatan: content/site.yaml:6: logo "images/logo.png" pendek (kurang dari 52 piksel); '
+        "di HP tampak kecil atau buram — pakai gambar logo setinggi paling sedikit 52 piksel",
+        'peringatan: content/site.yaml:7: ikon "images/ikon.png" kecil (kurang dari 192 piksel); '
+        "di layar utama HP tampak buram — pakai gambar persegi yang lebih besar, paling baik "
+        "512 × 512 piksel",
+        'peringatan: content/site.yaml:7: ikon "images/ikon.png" tidak persegi; sisanya diisi '
+        "warna toko — potong gambarnya menjadi persegi (sama lebar dan tinggi) agar ikon terisi "
+        "penuh",
+    ]
+    for _ in range(2):  # drawn, then taken from the cache: the same advice
+        shutil.rmtree(root / "build", ignore_errors=True)
+        result = run(root, "build")
+        assert result.exit_code == 0, result.output
+        assert [line for line in result.output.splitlines()
+                if line.startswith("peringatan:")] == expected, result.output

@@ -81,6 +81,9 @@ def test_init_check_build_new_print_and_deploy_from_outside_the_repository(
     assert "OK: 1 produk" in run(venv, site, "check")
     run(venv, site, "build")
     assert "Keset Perca Contoh" in (site / "build/produk/keset-perca-contoh/index.html").read_text()
+    home = (site / "build/index.html").read_text()  # the installed theme's colour and icons
+    assert "<meta content=#0b6b3a name=theme-color>" in home and "rel=apple-touch-icon" in home
+    assert '"theme_color": "#0b6b3a"' in (site / "build/manifest.webmanifest").read_text()
 
     run(venv, site, "new", "product", "Teh Jahe")
     starter = site / "content/products/teh-jahe.yaml"
@@ -96,7 +99,9 @@ def test_init_check_build_new_print_and_deploy_from_outside_the_repository(
 
     run(venv, site, "deploy", "--to", "zip")
     names = zipfile.ZipFile(site / "site.zip").namelist()
-    assert {"index.html", "produk/teh-jahe/index.html", "_headers"} <= set(names)
+    assert {"index.html", "produk/teh-jahe/index.html", "_headers",
+            "manifest.webmanifest"} <= set(names)
+    assert sum(n.startswith("img/") and "-app-" in n for n in names) == 2  # 192 and 512 px
     assert any(n.startswith("img/") and n.endswith(".avif") for n in names)
 
 
