@@ -7,6 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
+import yaml
 from PIL import Image, ImageChops, ImageOps
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,6 +33,10 @@ def make_catalog(root: Path, count: int) -> Path:
     (root / "content/stories").mkdir()
     (root / "content/images").mkdir()
     shutil.copy(REPO / "content/site.yaml", root / "content/site.yaml")
+    shop = yaml.safe_load((REPO / "content/site.yaml").read_text(encoding="utf-8"))
+    for key in ("logo", "icon"):  # the sample shop's own pictures, which site.yaml names
+        if shop.get(key):
+            shutil.copy(REPO / "content" / shop[key], root / "content" / shop[key])
     (root / "themes").symlink_to(REPO / "themes", target_is_directory=True)
     for i in range(PHOTOS):
         buffer = io.BytesIO()
