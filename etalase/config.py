@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 KNOWN = frozenset({
     "title", "tagline", "base_url", "language", "whatsapp", "currency", "order_message",
     "about", "theme", "max_megapixels", "netlify_site", "stories_noindex", "new_days",
-    "logo", "icon", "theme_color", *SHOP_KEYS,
+    "logo", "icon", "theme_color", "short_name", *SHOP_KEYS,
 })
 DEFAULT_MAX_MEGAPIXELS = 120
+SHORT_NAME = 12  # characters a phone's home screen shows under an icon
 # A theme is a folder directly under themes/: no path, so content cannot point the build
 # at templates of its own (templates run at build time, where deploy secrets live).
 THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
@@ -55,6 +56,7 @@ class SiteConfig:
     logo: Photo | None = None  # shown in the header in place of the title
     icon: Photo | None = None  # the tab and home-screen icon; None: the title's initials
     theme_color: str | None = None  # "#rrggbb"; None: the theme's
+    short_name: str | None = None  # under the home-screen icon; None: the title's first words
 
     @property
     def pictures(self) -> list[Photo]:
@@ -124,6 +126,7 @@ def read_config(root: Path, rel: str, report: Report, text: str | None = None,
         shop=terms, greeting=greeting, order_closing=closing,
         new_days=fields.whole_number("new_days") or 30,
         logo=logo, icon=icon, theme_color=theme_color,
+        short_name=fields.text("short_name", max_len=SHORT_NAME),
     )
 
 

@@ -26,20 +26,20 @@ MASKABLE_SIDE = 0.8 / math.sqrt(2)
 TOUCH_SIDE = 0.8  # iOS rounds the corners: a transparent picture keeps a margin
 LOGO_HEIGHT = 26  # CSS pixels: the header's line of title text, so the header does not grow
 LOGO_WIDEST = 320  # CSS pixels: fits a 360 px phone beside the header's padding
-WORKING_SIZE = 1024  # a picture is decoded no larger than this: icons are at most 512
+WORKING_SIZE = 1024  # a JPEG is decoded at reduced scale, but never below this
 PNG = "image/png"
 LETTERS_DRAWN = 256  # initials are drawn at least this large, then scaled down
 
 
 def load_picture(path: Path, max_megapixels: int) -> Image.Image:
-    """The picture upright, in sRGB, as RGBA (a logo's transparency is kept)."""
+    """The picture upright, in sRGB, as RGBA (a logo's transparency is kept). Its size is
+    the file's (a JPEG's halved while larger than WORKING_SIZE): a wide logo keeps its
+    height, which the logo is made from."""
     with imageproc.open_within(path, path.suffix, max_megapixels) as image:
-        image.draft("RGB", (WORKING_SIZE, WORKING_SIZE))  # JPEG: decode at reduced scale
+        image.draft("RGB", (WORKING_SIZE, WORKING_SIZE))
         image.load()
         upright = ImageOps.exif_transpose(image)
-        picture = imageproc._to_srgb(upright).convert("RGBA")
-    picture.thumbnail((WORKING_SIZE, WORKING_SIZE), Image.Resampling.LANCZOS)
-    return picture
+        return imageproc._to_srgb(upright).convert("RGBA")
 
 
 def advice(kind: str, picture: Image.Image) -> list[str]:

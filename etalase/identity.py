@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from etalase.config import CONFIG_FILE
+from etalase.config import CONFIG_FILE, SHORT_NAME
 from etalase.errors import Report
 from etalase.fields import Fields
 from etalase.images import ImageFile, place
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 MANIFEST_FILE = "manifest.webmanifest"
 DEFAULT_COLOUR = "#0b6b3a"  # for a theme that names none
-SHORT_NAME = 12  # characters a home screen shows under an icon
 VERSION = "etalase-identity-v1"  # changes whenever the same inputs would give other files
 
 
@@ -173,7 +172,7 @@ def web_manifest(config: SiteConfig, identity: Identity, background: str) -> str
               "type": icon.mime, "purpose": purpose}
              for icon in identity.app_icons for purpose in ("any", "maskable")]
     manifest = {
-        "name": config.title, "short_name": short_name(config.title),
+        "name": config.title, "short_name": config.short_name or short_name(config.title),
         "description": config.tagline, "lang": config.language, "id": home,
         "start_url": home, "scope": home, "display": "standalone",
         "background_color": background, "theme_color": identity.colour, "icons": icons,

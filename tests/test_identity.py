@@ -116,6 +116,20 @@ def test_the_manifest_makes_the_shop_installable(site) -> None:  # type: ignore[
         build / "_headers").read_text()
 
 
+def test_the_home_screen_name_can_be_chosen(site) -> None:  # type: ignore[no-untyped-def]
+    long_title = SITE_YAML.replace("title: Toko Uji", "title: Etalase Berdaya Purwokerto")
+    root = site({"content/site.yaml": long_title})
+    assert run(root, "build").exit_code == 0
+    assert manifest_of(root / "build")["short_name"] == "Etalase"  # the words that fit
+    write_site(root, {"content/site.yaml": long_title + "short_name: Berdaya\n"})
+    assert run(root, "build").exit_code == 0
+    assert manifest_of(root / "build")["short_name"] == "Berdaya"
+    write_site(root, {"content/site.yaml": long_title + "short_name: Etalase Berdaya\n"})
+    result = run(root, "build")
+    assert result.exit_code == 1
+    assert "content/site.yaml:6: 'short_name' terlalu panjang" in result.output, result.output
+
+
 def test_a_shop_below_a_path_installs_there(site) -> None:  # type: ignore[no-untyped-def]
     root = site({"content/site.yaml": SITE_YAML.replace(
         "https://toko.example.org", "https://contoh.github.io/toko-uji")})
@@ -201,10 +215,14 @@ def test_a_small_logo_is_not_enlarged(site) -> None:  # type: ignore[no-untyped-
     assert opened(build, img.attrs["src"]).size == (90, 30)
 
 
-def test_a_very_wide_logo_fits_a_phone(site) -> None:  # type: ignore[no-untyped-def]
-    build = built(site, "logo: images/logo.png\n", **{"logo.png": png((3000, 100))})
-    img = parse(build / "index.html").one("img", alt="Toko Uji")
+def test_a_very_wide_logo_fits_a_phone_without_a_false_warning(site) -> None:  # type: ignore[no-untyped-def]
+    root = site({"content/site.yaml": SITE_YAML + "logo: images/logo.png\n",
+                 "content/images/logo.png": png((3000, 100))})
+    result = run(root, "build")
+    assert result.exit_code == 0 and "peringatan" not in result.output, result.output
+    img = parse(root / "build/index.html").one("img", alt="Toko Uji")
     assert int(img.attrs["width"]) <= iconproc.LOGO_WIDEST
+    assert opened(root / "build", img.attrs["src"]).size == (630, 21)  # the 2x file: 21 px high, 30 times as wide
 
 
 def test_a_second_build_reuses_the_icons_and_logo(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
