@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -126,3 +128,16 @@ def browser() -> Iterator[Browser]:
 
     with chromium() as opened:
         yield opened
+
+
+def lock_holder(root: Path) -> subprocess.Popen[str]:
+    """Another process holding ``root``'s build lock (a build that does not end) until its
+    stdin closes or it is killed; returned once it holds the lock."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
+         "from etalase import incremental\n"
+         "with incremental.locked(Path(sys.argv[1])):\n print('held', flush=True)\n"
+         " sys.stdin.read()", str(root)],
+        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "held\n"  # type: ignore[union-attr]
+    return holder

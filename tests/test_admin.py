@@ -11,7 +11,7 @@ from PIL import Image
 
 from etalase.imageproc import PHOTO_FORMATS
 from tests.admin_client import ORIGIN, Client
-from tests.conftest import PRODUCT_YAML, jpeg
+from tests.conftest import PRODUCT_YAML, jpeg, lock_holder
 
 P = "content/products/keset.yaml"
 COMMENTED = """\
@@ -467,20 +467,10 @@ def test_publish_without_a_token_offers_the_zip_for_netlify_drop(admin: Client,
 
 def test_publish_waits_for_another_build_and_says_so_when_it_never_ends(
         admin: Client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import subprocess
-    import sys
-
     monkeypatch.delenv("NETLIFY_AUTH_TOKEN", raising=False)
     monkeypatch.setenv("ETALASE_LOCK_TIMEOUT", "0.5")
-    holder = subprocess.Popen(  # a build from the command line that never ends
-        [sys.executable, "-c", "import sys; from pathlib import Path; "
-         "from etalase import incremental\n"
-         "with incremental.locked(Path(sys.argv[1])):\n print('held', flush=True)\n"
-         " sys.stdin.read()", str(admin.root)],
-        cwd=Path(__file__).parent.parent, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        text=True)
+    holder = lock_holder(admin.root)  # a build from the command line that never ends
     try:
-        assert holder.stdout.readline() == "held\n"  # type: ignore[union-attr]
         refused = admin.post("/admin/terbitkan", {})
         assert refused.status == 409
         assert "build lain di folder ini masih berjalan" in refused.text

@@ -15,7 +15,7 @@ import pytest
 from etalase import incremental
 from etalase.incremental import stamp
 from etalase.serve import Preview
-from tests.conftest import REPO, copy_sample, run, snapshot
+from tests.conftest import REPO, copy_sample, lock_holder, run, snapshot
 from tests.test_incremental import EDITS, build, full_build_of
 
 WAITING = "menunggu build lain selesai…"
@@ -99,13 +99,7 @@ def test_a_build_gives_up_after_the_timeout_in_plain_words(sample: Path) -> None
 
 def test_a_killed_holder_leaves_no_lock_behind(sample: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from pathlib import Path; "
-         "from etalase import incremental\n"
-         "with incremental.locked(Path(sys.argv[1])):\n print('held', flush=True)\n"
-         " sys.stdin.read()", str(sample)],
-        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert holder.stdout.readline() == "held\n"  # type: ignore[union-attr]
+    holder = lock_holder(sample)
     holder.send_signal(signal.SIGKILL)
     holder.wait()
     monkeypatch.setenv("ETALASE_LOCK_TIMEOUT", "60")

@@ -56,6 +56,17 @@ def failing_on_call(number: int, real):  # type: ignore[no-untyped-def]
     return call
 
 
+def build_on_a_full_disk(root: Path, owner: object, name: str, number: int,
+                         monkeypatch: pytest.MonkeyPatch) -> str:
+    """A build whose ``number``-th call of ``owner.name`` finds the disk full: its output."""
+    real = getattr(owner, name, open)
+    monkeypatch.setattr(owner, name, failing_on_call(number, real), raising=False)
+    result = run(root, "build")
+    monkeypatch.undo()
+    assert result.exit_code == 1, result.output
+    return result.output
+
+
 DISK_FULL_AT = {  # where a full disk strikes: (object, name, on which call)
     "first page written": (staging, "open", 1),
     "a later page written": (staging, "open", 5),
@@ -71,13 +82,8 @@ DISK_FULL_AT = {  # where a full disk strikes: (object, name, on which call)
 def test_a_full_disk_anywhere_leaves_the_old_or_the_new_site(
         edited, point: str, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     root, old, new = edited
-    owner, name, number = DISK_FULL_AT[point]
-    real = getattr(owner, name, open)
-    monkeypatch.setattr(owner, name, failing_on_call(number, real), raising=False)
-    result = run(root, "build")
-    monkeypatch.undo()
-    assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == (
+    output = build_on_a_full_disk(root, *DISK_FULL_AT[point], monkeypatch)
+    assert output.splitlines()[-1] == (
         "Masalah: disk penuh: build tidak selesai (build/ tetap berisi situs yang utuh) — "
         "kosongkan ruang disk (hapus file yang tidak perlu), lalu jalankan build lagi")
     assert_recovers(root, old, new)
@@ -104,6 +110,15 @@ setattr(owner, name, strike)
 main(["build", "--root", root])
 """
 
+def stop_a_build(root: Path, point: str, signal_name: str, number: int) -> None:
+    """A build command stopped by ``signal_name`` at the ``number``-th call of ``point``."""
+    stopped = subprocess.run([sys.executable, "-c", DRIVER, str(root), point, signal_name,
+                              str(number)], cwd=REPO, capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert stopped.returncode != 0, stopped.stdout  # it was stopped, not finished
+    assert "Traceback" not in stopped.stderr
+
+
 STOPS = [("write", 1), ("write", 6), ("link", 1), ("link", 30), ("swap", 1),
          ("old site removed", 1), ("stamp", 1)]
 
@@ -113,11 +128,7 @@ STOPS = [("write", 1), ("write", 6), ("link", 1), ("link", 30), ("swap", 1),
 def test_a_build_stopped_anywhere_leaves_the_old_or_the_new_site(
         edited, signal_name: str, point: str, number: int) -> None:  # type: ignore[no-untyped-def]
     root, old, new = edited
-    stopped = subprocess.run([sys.executable, "-c", DRIVER, str(root), point, signal_name,
-                              str(number)], cwd=REPO, capture_output=True, text=True,
-                             env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert stopped.returncode != 0, stopped.stdout  # it was stopped, not finished
-    assert "Traceback" not in stopped.stderr
+    stop_a_build(root, point, signal_name, number)
     assert_recovers(root, old, new)
 
 
@@ -150,13 +161,8 @@ SPARE_DISK_FULL_AT = {
 def test_a_full_disk_while_the_spare_is_reworked(
         spared, point: str, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     root, old, new = spared
-    owner, name, number = SPARE_DISK_FULL_AT[point]
-    monkeypatch.setattr(owner, name, failing_on_call(number, getattr(owner, name, open)),
-                        raising=False)
-    result = run(root, "build")
-    monkeypatch.undo()
-    assert result.exit_code == 1, result.output
-    assert "disk penuh" in result.output.splitlines()[-1]
+    output = build_on_a_full_disk(root, *SPARE_DISK_FULL_AT[point], monkeypatch)
+    assert "disk penuh" in output.splitlines()[-1]
     assert_recovers(root, old, new)
 
 
@@ -164,10 +170,7 @@ def test_a_full_disk_while_the_spare_is_reworked(
                                                ("old site removed", 1)])
 def test_a_build_killed_while_the_spare_is_reworked(spared, point: str, number: int) -> None:  # type: ignore[no-untyped-def]
     root, old, new = spared
-    stopped = subprocess.run([sys.executable, "-c", DRIVER, str(root), point, "SIGKILL",
-                              str(number)], cwd=REPO, capture_output=True, text=True,
-                             env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert stopped.returncode != 0, stopped.stdout
+    stop_a_build(root, point, "SIGKILL", number)
     assert_recovers(root, old, new)
 
 
