@@ -110,10 +110,9 @@ class UpdatedOutput(Output):
 
 def _same_file(first: str, second: str) -> bool:
     try:
-        one, two = os.lstat(first), os.lstat(second)
+        return os.path.samestat(os.lstat(first), os.lstat(second))
     except FileNotFoundError:
         return False
-    return one.st_ino == two.st_ino and one.st_dev == two.st_dev
 
 
 def _unlink(path: str) -> None:
