@@ -16,6 +16,8 @@ from html import unescape
 
 import nh3
 
+from etalase import minify
+
 TAGS = frozenset({
     "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "small",
     "sub", "sup", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3", "h4",
@@ -23,10 +25,13 @@ TAGS = frozenset({
 })
 ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
 _IMAGE = re.compile(r"!\[|<img\b", re.IGNORECASE)
+_BLOCK = re.compile(r"<(?:/?(?:p|li|[uo]l|h[1-6]|blockquote|pre|table|tr|t[dh]|dl|d[td])|br|hr)\b",
+                    re.IGNORECASE)
 
 
 def render(text: str) -> str:
-    return _sanitise(_markdown()(text))
+    """Sanitised HTML, minified as the theme's templates are (``etalase.minify``)."""
+    return minify.page(_sanitise(_markdown()(text)))
 
 
 @functools.cache
@@ -81,4 +86,6 @@ def plain_text(html: str, limit: int = 160) -> str:
 
 @functools.lru_cache(maxsize=64)  # a page cuts its text twice (meta and structured data)
 def _one_line(html: str) -> str:
-    return " ".join(unescape(_cleaners()[1].clean(html)).split())
+    """The text, a space where a block ends (minified HTML has no line break there)."""
+    spaced = _BLOCK.sub(r" \g<0>", html)
+    return " ".join(unescape(_cleaners()[1].clean(spaced)).split())

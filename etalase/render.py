@@ -286,6 +286,30 @@ class _Environment(Sandbox):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+class _MinifiedLoader(jinja2.FileSystemLoader):
+    """A theme's page templates (``*.html``) minified once per build (``minify.template``)
+    instead of every page they make: all of them, or none."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.minified: dict[str, str] = {}
+
+    def minify(self, env: jinja2.Environment) -> bool:
+        """Minifies every page template; False (and none) when one cannot be."""
+        done = {}
+        for name in self.list_templates():
+            if name.endswith(".html"):
+                source = super().get_source(env, name)[0]
+                done[name] = minify.template(source, env, name)
+        self.minified = {} if None in done.values() else done
+        return bool(self.minified)
+
+    def get_source(self, environment: jinja2.Environment, template: str,
+                   ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return self.minified.get(template, source), filename, uptodate
+
+
 class Renderer:
     """Renders pages with a theme; template mistakes become reported problems."""
 
@@ -305,8 +329,9 @@ class Renderer:
         self.images = images
         self._srcsets: dict[int, tuple[tuple[ImageFile, ...], str]] = {}
         self._cards: dict[tuple[str, bool], Markup] = {}
+        loader = _MinifiedLoader(theme.dir / "templates")
         self.env = _Environment(
-            loader=jinja2.FileSystemLoader(theme.dir / "templates"),
+            loader=loader,
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -328,8 +353,10 @@ class Renderer:
             product_data=self.product_data,
         )
         self.env.call_directly()
+        self.minify_pages = not loader.minify(self.env)
         self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url,
                                 pair=lambda v: [v.name, v.price])
+        self.env.filters[minify.ATTRIBUTE] = minify.attribute
         self.rupiah = functools.lru_cache(maxsize=4096)(self.rupiah)  # Babel is slow; prices repeat
         self.env.filters.update(rupiah=self.rupiah, longdate=self.longdate)
 
@@ -478,7 +505,8 @@ class Renderer:
         except jinja2.TemplateError as exc:
             self.report.error(self._where(exc, page), "template.error", detail=str(exc))
             return None
-        html = minify.page(html)
+        if self.minify_pages:
+            html = minify.page(html)
         # A quick look first: minify-html writes attribute names in lower case, with no
         # spaces around "=".
         if "style=" in html and headers.has_style_attribute(html):
