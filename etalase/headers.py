@@ -99,9 +99,9 @@ def inline_hashes(html: str) -> list[tuple[str, str]]:
     elements count: ``<script>`` inside a title, an attribute value or any other text is
     text, and its hash never enters the policy that would let it run.
     """
-    found = LexborHTMLParser(html).css("style, script")
-    return sorted({(node.tag, _sha256(node.text(deep=True))) for node in found
-                   if node.tag == "style" or _runs(node)})
+    tree = LexborHTMLParser(html)  # (tags() is twice as fast as a CSS selector here)
+    found = [*tree.tags("style"), *filter(_runs, tree.tags("script"))]
+    return sorted({(node.tag, _sha256(node.text(deep=True))) for node in found})
 
 
 def with_meta_policy(html: str, found: list[tuple[str, str]]) -> str:

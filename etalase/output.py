@@ -75,13 +75,15 @@ class StagedOutput(Output):
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder)
-        self._made: set[Path] = set()  # folders known to exist: a mkdir is slow on some disks
+        self._made: set[str] = set()  # folders known to exist: a mkdir is slow on some disks
 
-    def _target(self, pure: PurePosixPath) -> Path:
-        target = self.dir / pure
-        if target.parent not in self._made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(target.parent)
+    def _target(self, pure: PurePosixPath) -> str:
+        """Where a file goes (plain strings, not Paths: a site has thousands of files)."""
+        target = os.path.join(self.dir, pure)
+        parent = os.path.dirname(target)
+        if parent not in self._made:
+            os.makedirs(parent, exist_ok=True)
+            self._made.add(parent)
         return target
 
     def exists(self, rel: str) -> bool:
@@ -91,7 +93,8 @@ class StagedOutput(Output):
         raise ValueError(f"a new site cannot keep {rel}")
 
     def put(self, pure: PurePosixPath, data: bytes) -> None:
-        self._target(pure).write_bytes(data)
+        with open(self._target(pure), "wb") as file:
+            file.write(data)
 
     def link(self, rel: str, src: Path, source: str) -> None:
         """Places an existing file (a cached image) without reading it: a hard link."""

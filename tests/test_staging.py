@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from etalase import output
 from etalase.deploy import site_files
 from etalase.incremental import memo, staging, stamp
 from tests.conftest import REPO, copy_sample, run, snapshot
@@ -172,6 +173,20 @@ def test_a_build_killed_while_the_spare_is_reworked(spared, point: str, number: 
     root, old, new = spared
     stop_a_build(root, point, "SIGKILL", number)
     assert_recovers(root, old, new)
+
+
+@pytest.mark.parametrize("number", [1, 7])
+def test_a_full_disk_in_a_first_build_leaves_no_site(
+        tmp_path: Path, number: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build writes the whole site with plain file writes (no update): a full
+    disk there leaves no build/ and nothing staged, and the next build makes the site."""
+    root = copy_sample(tmp_path / "site")
+    out = build_on_a_full_disk(root, output, "open", number, monkeypatch)
+    assert "disk penuh" in out.splitlines()[-1] and "Traceback" not in out
+    assert not (root / "build").exists()
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".build.")]
+    build(root)
+    assert snapshot(root / "build") == full_build_of(root, tmp_path / "clean")
 
 
 def test_deploy_refuses_a_build_that_is_not_complete(edited) -> None:  # type: ignore[no-untyped-def]
