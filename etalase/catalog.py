@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import posixpath
 import re
 import unicodedata
 from collections import Counter
@@ -245,9 +246,10 @@ def copy_of(stem: str) -> str | None:
 
 def copies(items):  # type: ignore[no-untyped-def]
     """(copy, original or None) for each item whose file name is a file manager's copy."""
-    by_stem = {Path(item.source).stem.lower(): item for item in items}
-    for item in items:
-        original = copy_of(Path(item.source).stem)
+    stems = [posixpath.splitext(posixpath.basename(item.source))[0] for item in items]
+    by_stem = {stem.lower(): item for stem, item in zip(stems, items, strict=True)}
+    for stem, item in zip(stems, items, strict=True):  # (no Path: thousands of files)
+        original = copy_of(stem)
         if original is not None:
             yield item, by_stem.get(original.lower())
 

@@ -107,12 +107,17 @@ def inline_hashes(html: str) -> list[tuple[str, str]]:
 def with_meta_policy(html: str, found: list[tuple[str, str]]) -> str:
     """The page with its own policy (its inline hashes ``found``) in a ``<meta>`` right
     after its charset, before any style or script it governs."""
-    policy = Policy()
-    policy.add_hashes(found)
-    tag = f'<meta http-equiv={META_NAME} content="{policy.meta()}">'
+    tag = _meta_tag(tuple(found))
     charset = _CHARSET.search(html)
     at = charset.end() if charset else html.find("<head>") + len("<head>")
     return html[:at] + tag + html[at:]
+
+
+@functools.lru_cache(maxsize=16)  # pages of one theme share their inline elements
+def _meta_tag(found: tuple[tuple[str, str], ...]) -> str:
+    policy = Policy()
+    policy.add_hashes(list(found))
+    return f'<meta http-equiv={META_NAME} content="{policy.meta()}">'
 
 
 def without_meta_policy(html: bytes) -> bytes:
