@@ -19,7 +19,11 @@ _STAND_IN = re.compile(r"\{\{ P(\d+) \}\}|\{% P(\d+) %\}")
 ATTRIBUTE = "etalase_attribute"  # the name of ``attribute`` as a template filter
 _NEEDS_QUOTES = re.compile(r"[\s\"'=<>`]")
 _HELD = "data-etalase-held-"  # stands in for an element's attributes
-_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*?)(/?)>""")
+_TAG = re.compile(r"""(?P<raw>(?is:<(script|style|title|textarea)\b(?:"[^"]*"|'[^']*'|[^'">])*>"""
+                  r""".*?</\2\s*>))|<(?P<name>[a-zA-Z][^\s/>]*)"""
+                  r"""(?P<attributes>(?:"[^"]*"|'[^']*'|[^'">])*?)(?P<end>/?)>""")
+_WHOLE_VALUE = re.compile(r"""=\s*(?:"\{\{ P(\d+) \}\}"|'\{\{ P(\d+) \}\}')""")
+_SYNTAX = re.compile(r"\{[{%#]")
 _QUOTED = re.compile(r"""=\s*("[^"]*"|'[^']*')""")
 _ELEMENT = re.compile(r"</?([a-zA-Z][^\s/>]*)")
 
@@ -95,31 +99,40 @@ def template(source: str, env: Environment, name: str) -> str | None:
             tags.append((tokens[at][0], written, "".join(t[2] for t in tokens[at + 1:closing])))
             text.append(placeholder.format(len(tags)))
         at = closing + 1
-    html, held = _hold_attributes("".join(text))
-    minified = minify_html.minify(html, preserve_brace_template_syntax=True, **_PAGE)
-    if _elements(minified) != _elements(html):
+    flat = "".join(text)
+    if _HELD in flat:  # the stand-in's own name, written in the theme
         return None
-    done = _put_back(_give_back_attributes(minified, held), tags)
+    html, held, whole = _hold_attributes(flat)
+    minified = minify_html.minify(html, preserve_brace_template_syntax=True, **_PAGE)
+    if _elements(minified) != _elements(html) or _SYNTAX.search(_STAND_IN.sub("", minified)):
+        return None  # an element changed, or text such as &#123;&#123; became a tag
+    done = _put_back(_give_back_attributes(minified, held), tags, whole)
     try:
         return done and env.parse(done, name) and done
     except TemplateSyntaxError:
         return None
 
 
-def _hold_attributes(html: str) -> tuple[str, list[str]]:
+def _hold_attributes(html: str) -> tuple[str, list[str], set[int]]:
     """Each element whose attributes have a template tag outside a quoted value (``<li
     class=card{{ cart_data(p) }}>``) with one stand-in attribute instead, which
-    minify-html leaves alone; the attributes held, in order."""
+    minify-html leaves alone; the attributes held, in order; and the placeholders that
+    are a whole quoted attribute value of an element (not text that looks like one,
+    nor anything inside a script or a stylesheet)."""
     held: list[str] = []
+    whole: set[int] = set()
 
     def hold(tag: re.Match[str]) -> str:
-        attributes = tag.group(2)
+        if tag.group("raw"):  # a script, a stylesheet, a title or a textarea: as it is
+            return tag.group(0)
+        attributes = tag.group("attributes")
         if not _STAND_IN.search(_QUOTED.sub("", attributes)):
+            whole.update(int(a or b) for a, b in _WHOLE_VALUE.findall(attributes))
             return tag.group(0)
         held.append(attributes)
-        return f"<{tag.group(1)} {_HELD}{len(held)}{tag.group(3)}>"
+        return f"<{tag.group('name')} {_HELD}{len(held)}{tag.group('end')}>"
 
-    return _TAG.sub(hold, html), held
+    return _TAG.sub(hold, html), held, whole
 
 
 def _give_back_attributes(html: str, held: list[str]) -> str:
@@ -134,29 +147,39 @@ def _elements(html: str) -> list[str]:
 def attribute(value: Any) -> Markup:
     """A value that is a whole attribute's, escaped and quoted only when it must be, as
     minify-html writes it (the theme's templates are minified with a placeholder there)."""
-    text = escape(value)
-    return text if text and not _NEEDS_QUOTES.search(text) else Markup(f'"{text}"')
+    text = escape(value)  # (Markup, such as tojson's, is not escaped: it may hold quotes)
+    if text and not _NEEDS_QUOTES.search(text):
+        return text
+    if '"' in text and "'" not in text:
+        return Markup(f"'{text}'")
+    return Markup('"{}"'.format(text.replace('"', "&#34;")))
 
 
-def _put_back(minified: str, tags: list[tuple[int, str, str]]) -> str | None:
+def _put_back(minified: str, tags: list[tuple[int, str, str]], whole: set[int],
+              ) -> str | None:
     """The template's tags in place of their placeholders, each on its line of the
     template as written (line breaks inside a tag change nothing it makes, and a
     mistake in it is reported at the volunteer's line); None unless every placeholder
     came through once, and the block tags (``if``, ``for``) in their order: minify-html
-    sorts an element's attributes, which moves a value's expression, never a block."""
+    sorts an element's attributes, which moves a value's expression, never a block.
+    ``whole``: the placeholders that were a whole quoted value of an element's attribute."""
     parts = _STAND_IN.split(minified)
     numbers = [int(a or b) for a, b in zip(parts[1::3], parts[2::3], strict=True)]
+    if sorted(numbers) != list(range(1, len(tags) + 1)):
+        return None
     blocks = [n for n in numbers if tags[n - 1][1].startswith("{%")]
-    if sorted(numbers) != list(range(1, len(tags) + 1)) or blocks != sorted(blocks):
+    if blocks != sorted(blocks):
         return None
     out = [parts[0]]
     line = 1 + parts[0].count("\n")
     for number, after in zip(numbers, parts[3::3], strict=True):
         wanted, written, inside = tags[number - 1]
-        breaks = "\n" * max(0, wanted - line)
-        if written.startswith("{{") and out[-1].endswith('="') and after.startswith('"'):
+        if line > wanted:  # minify-html made a line break of text (&#10;): lines would lie
+            return None
+        breaks = "\n" * (wanted - line)
+        if number in whole and out[-1].endswith('="') and after.startswith('"'):
             out[-1], after = out[-1][:-1], after[1:]  # a whole value: quoted if it must be
-            written, inside = "{{{{ ({}{}) | " + ATTRIBUTE + " }}}}", inside.strip()
+            written = "{{{{ ({}{}) | " + ATTRIBUTE + " }}}}"
         out += [written.format(breaks, inside), after]
         line += len(breaks) + inside.count("\n") + after.count("\n")
     return "".join(out)
