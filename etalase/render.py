@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import re
 import traceback
 import types
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
@@ -283,14 +284,17 @@ class _MinifiedLoader(jinja2.FileSystemLoader):
     def __init__(self, folder: Path) -> None:
         super().__init__(folder)
         self.minified: dict[str, str] = {}
+        self.mentions_style = False
 
     def minify(self, env: jinja2.Environment) -> bool:
         """Minifies every page template; False (and none) when one cannot be."""
         done = {}
+        self.mentions_style = False  # a template writes "style=" (any case, any spaces)
         for name in self.list_templates():
             if name.endswith(".html"):
                 source = super().get_source(env, name)[0]
                 done[name] = minify.template(source, env, name)
+                self.mentions_style |= bool(_STYLE_ATTRIBUTE.search(source))
         self.minified = {} if None in done.values() else done
         return bool(self.minified)
 
@@ -344,6 +348,9 @@ class Renderer:
         )
         self.env.call_directly()
         self.minify_pages = not loader.minify(self.env)
+        # A theme whose templates write a style attribute minify-html may not have
+        # rewritten (kept as written, or in a macro's text) gets the slower quick look.
+        self._loose_style = not self.minify_pages and loader.mentions_style
         self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url,
                                 pair=lambda v: [v.name, v.price])
         self.env.filters[minify.ATTRIBUTE] = minify.attribute
@@ -497,9 +504,8 @@ class Renderer:
             return None
         if self.minify_pages:
             html = minify.page(html)
-        # A quick look first: minify-html writes attribute names in lower case, with no
-        # spaces around "=".
-        if "style=" in html and headers.has_style_attribute(html):
+        look = _may_have_style_attribute if self._loose_style else _minified_style_attribute
+        if look(html) and headers.has_style_attribute(html):
             self.report.error(self._style_attribute_at(page), "template.style_attribute")
             return None
         return html
@@ -539,6 +545,24 @@ class Renderer:
         inside = Path(filename).resolve().relative_to(self.theme.dir.resolve()).as_posix()
         return f"{THEMES_DIR}/{self.theme.name}/{inside}"
 
+
+
+_STYLE_ATTRIBUTE = re.compile(r"style\s*=", re.IGNORECASE)
+
+
+def _minified_style_attribute(html: str) -> bool:
+    """minify-html writes attribute names in lower case, with no spaces around "="."""
+    return "style=" in html
+
+
+def _may_have_style_attribute(html: str) -> bool:
+    """A quick look before an HTML parser's: the word "style" anywhere but in the page's
+    stylesheet (an element whose attributes the theme's minifying kept as written, or a
+    macro's text, may spell one ``STYLE = "…"``)."""
+    start = html.find("<style>")
+    end = html.find("</style>", start)
+    outside = html[:start] + html[end:] if 0 <= start < end else html
+    return "style" in outside.replace("</style>", "", 1).lower()
 
 
 PARALLEL_FROM = 300  # pages; below this, starting processes costs more than it saves

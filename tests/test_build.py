@@ -322,8 +322,11 @@ def test_a_mistake_in_a_part_rendered_once_is_reported_at_its_line(site) -> None
     assert "1 masalah di 1 file" in output
 
 
-def test_a_style_attribute_in_a_theme_is_reported_at_its_line(site) -> None:  # type: ignore[no-untyped-def]
-    output, line = broken_theme_build(site(), "about.html", "<h1>", '<h1\n  STYLE = "color: red">')
+@pytest.mark.parametrize("tag", ['<h1\n  STYLE = "color: red">',
+                                 # an element whose attributes are kept as written
+                                 '<h1 {{ site.title[:0] }}\n  STYLE = "color: red">'])
+def test_a_style_attribute_in_a_theme_is_reported_at_its_line(site, tag: str) -> None:  # type: ignore[no-untyped-def]
+    output, line = broken_theme_build(site(), "about.html", "<h1>", tag)
     assert f"masalah: themes/default/templates/about.html:{line + 1}: atribut style tidak" in output
 
 
