@@ -351,9 +351,9 @@ class Renderer:
         # A theme whose templates write a style attribute minify-html may not have
         # rewritten (kept as written, or in a macro's text) gets the slower quick look.
         self._loose_style = not self.minify_pages and loader.mentions_style
-        self.env.filters.update(plain=markup.plain_text, preview_url=self.preview_url,
-                                pair=lambda v: [v.name, v.price])
-        self.env.filters[minify.ATTRIBUTE] = minify.attribute
+        self.env.filters.update({"plain": markup.plain_text, "preview_url": self.preview_url,
+                                 "pair": lambda v: [v.name, v.price],
+                                 minify.ATTRIBUTE: minify.attribute})
         self.rupiah = functools.lru_cache(maxsize=4096)(self.rupiah)  # Babel is slow; prices repeat
         self.env.filters.update(rupiah=self.rupiah, longdate=self.longdate)
 
@@ -559,10 +559,10 @@ def _may_have_style_attribute(html: str) -> bool:
     """A quick look before an HTML parser's: the word "style" anywhere but in the page's
     stylesheet (an element whose attributes the theme's minifying kept as written, or a
     macro's text, may spell one ``STYLE = "…"``)."""
-    start = html.find("<style>")
-    end = html.find("</style>", start)
-    outside = html[:start] + html[end:] if 0 <= start < end else html
-    return "style" in outside.replace("</style>", "", 1).lower()
+    start, end = html.find("<style>"), html.find("</style>")
+    if not 0 <= start < end:
+        return "style" in html.lower()
+    return "style" in html[:start].lower() or "style" in html[end + len("</style>"):].lower()
 
 
 PARALLEL_FROM = 300  # pages; below this, starting processes costs more than it saves
