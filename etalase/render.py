@@ -8,7 +8,7 @@ import hashlib
 import re
 import traceback
 import types
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import jinja2
 import jinja2.sandbox
+import markupsafe
 from babel.numbers import format_currency
 from markupsafe import Markup
 
@@ -28,6 +29,12 @@ from etalase.images import ImageFile, ImageSet, placeholder_css
 from etalase.imagesettings import ImageSettings, from_theme
 from etalase.parallel import in_forked_chunks
 from etalase.yamlio import Scalar, load_mapping
+
+try:  # the escaping markupsafe's escape does, without making a Markup of the result
+    from markupsafe import _escape_inner
+except ImportError:  # a later markupsafe may keep it elsewhere
+    def _escape_inner(text: str) -> str:
+        return str(markupsafe.escape(text))
 
 THEMES_DIR = "themes"
 FEATURED_FALLBACK = 8
@@ -248,8 +255,42 @@ def _page(path: str, template: str, source: str, context: Mapping[str, Any] | No
     return Page(path + "index.html", template, source, context or {}, Meta(path, **meta))
 
 
+def _escaped_text(value: Any) -> str:
+    """What a template's ``{{ … }}`` writes, escaped as markupsafe's ``escape`` does, as
+    plain text: output only ever goes into the page's text (Jinja joins it, and wraps a
+    macro's or a block's in Markup itself), so making a Markup object of each of the
+    hundred values a page writes is work for nothing (a seventh of a product page)."""
+    if type(value) is str:
+        return _escape_inner(value)
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return _escape_inner(str(value))
+
+
+class _Template(jinja2.Template):
+    @classmethod
+    def from_code(cls, environment: jinja2.Environment, code: types.CodeType,
+                  globals: MutableMapping[str, Any],
+                  uptodate: Callable[[], bool] | None = None) -> jinja2.Template:
+        """A compiled template whose output escaping makes plain text (see
+        ``_escaped_text``): ``escape`` is the name its code writes output through."""
+        template = super().from_code(environment, code, globals, uptodate)
+        namespace = template.root_render_func.__globals__
+        assert namespace["escape"] is markupsafe.escape, "Jinja writes output otherwise"
+        namespace["escape"] = _escaped_text
+        return template
+
+
 class _Environment(Sandbox):
     direct: frozenset[int] = frozenset()  # ids of the globals called without a context
+    template_class = _Template
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as one plain dict, not a view onto the environment's:
+        every page asks which of its globals the macros module it imports lacks, and
+        that question costs 30 look-ups in a ChainMap (the site's globals are all set
+        before the first template is loaded)."""
+        return {**self.globals, **(d or {})}
 
     def call_directly(self) -> None:
         """Marks the callables among the globals that take no context (as they are now:
