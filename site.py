@@ -4,7 +4,7 @@ This file only hands over to :mod:`etalase.cli`. Its name shadows the standard
 ``site`` module, so nothing imports it.
 """
 
-from etalase.cli import main
+from etalase.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

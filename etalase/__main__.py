@@ -1,5 +1,5 @@
 """``python -m etalase``: the same commands as ``etalase`` and ``python site.py``."""
 
-from etalase.cli import main
+from etalase.cli import run
 
-main()
+run()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +22,7 @@ ROOT = option(
 )
 STRICT = option("--strict", is_flag=True,
                 help="Treat warnings (skipped files, photos inside text...) as problems that stop.")
+_LARGE_HEAP = False  # a command that leaves many objects sets it (see run)
 LENIENT = option("--lenient", is_flag=True,
                  help="Report unknown fields as warnings (for notes of your own in content files).")
 
@@ -28,6 +31,22 @@ LENIENT = option("--lenient", is_flag=True,
 @click.version_option(package_name="etalase", cls=LocalOption)
 def main() -> None:
     """Etalase: build a small, fast catalog site from YAML products and Markdown stories."""
+
+
+def run() -> None:
+    """The ``etalase`` command (and ``python -m etalase``, ``python site.py``).
+
+    After a build, Python would free the catalog, the templates and the memo object by
+    object before exiting (70 ms for 5,000 products); everything is written and closed by
+    then, so the process ends at once and the kernel takes its memory back whole."""
+    try:
+        main()
+    except SystemExit as done:
+        if not _LARGE_HEAP:
+            raise
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(done.code or 0 if isinstance(done.code, int | None) else 1)
 
 
 @main.command()
@@ -105,6 +124,8 @@ def build_command(root: Path, strict: bool, lenient: bool) -> None:
     key = "summary.unchanged" if built.skipped else "summary.built"
     _say(key, built.lang, pages=built.pages, files=built.files,
          out=root / incremental.BUILD_DIR)
+    global _LARGE_HEAP
+    _LARGE_HEAP = not built.skipped
 
 
 @main.command()

@@ -6,7 +6,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import minify_html
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from etalase.escaping import escaped_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -147,9 +149,9 @@ def _elements(html: str) -> list[str]:
 def attribute(value: Any) -> Markup:
     """A value that is a whole attribute's, escaped and quoted only when it must be, as
     minify-html writes it (the theme's templates are minified with a placeholder there)."""
-    text = escape(value)  # (Markup, such as tojson's, is not escaped: it may hold quotes)
+    text = escaped_text(value)  # (Markup, such as tojson's, is kept: it may hold quotes)
     if text and not _NEEDS_QUOTES.search(text):
-        return text
+        return Markup(text)
     if '"' in text and "'" not in text:
         return Markup(f"'{text}'")
     return Markup('"{}"'.format(text.replace('"', "&#34;")))

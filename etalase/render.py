@@ -24,17 +24,12 @@ from etalase import bundled, headers, markup, minify, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
+from etalase.escaping import escaped_text
 from etalase.identity import Identity, theme_colour
 from etalase.images import ImageFile, ImageSet, placeholder_css
 from etalase.imagesettings import ImageSettings, from_theme
 from etalase.parallel import in_forked_chunks
 from etalase.yamlio import Scalar, load_mapping
-
-try:  # the escaping markupsafe's escape does, without making a Markup of the result
-    from markupsafe import _escape_inner
-except ImportError:  # a later markupsafe may keep it elsewhere
-    def _escape_inner(text: str) -> str:
-        return str(markupsafe.escape(text))
 
 THEMES_DIR = "themes"
 FEATURED_FALLBACK = 8
@@ -255,29 +250,19 @@ def _page(path: str, template: str, source: str, context: Mapping[str, Any] | No
     return Page(path + "index.html", template, source, context or {}, Meta(path, **meta))
 
 
-def _escaped_text(value: Any) -> str:
-    """What a template's ``{{ … }}`` writes, escaped as markupsafe's ``escape`` does, as
-    plain text: output only ever goes into the page's text (Jinja joins it, and wraps a
-    macro's or a block's in Markup itself), so making a Markup object of each of the
-    hundred values a page writes is work for nothing (a seventh of a product page)."""
-    if type(value) is str:
-        return _escape_inner(value)
-    if hasattr(value, "__html__"):
-        return str(value.__html__())
-    return _escape_inner(str(value))
-
-
 class _Template(jinja2.Template):
     @classmethod
     def from_code(cls, environment: jinja2.Environment, code: types.CodeType,
                   globals: MutableMapping[str, Any],
                   uptodate: Callable[[], bool] | None = None) -> jinja2.Template:
-        """A compiled template whose output escaping makes plain text (see
-        ``_escaped_text``): ``escape`` is the name its code writes output through."""
+        """A compiled template whose output is escaped as plain text (see
+        ``etalase.escaping``): ``escape`` is the name its code writes output through.
+        Output only ever goes into the page's text (Jinja joins it, and makes Markup of
+        a macro's or a block's itself), so nothing needs it to be Markup."""
         template = super().from_code(environment, code, globals, uptodate)
         namespace = template.root_render_func.__globals__
-        assert namespace["escape"] is markupsafe.escape, "Jinja writes output otherwise"
-        namespace["escape"] = _escaped_text
+        if namespace.get("escape") is markupsafe.escape:  # else a Jinja that writes otherwise
+            namespace["escape"] = escaped_text
         return template
 
 

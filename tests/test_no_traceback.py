@@ -172,3 +172,23 @@ def _built_site(factory) -> Path:  # type: ignore[no-untyped-def]
         assert result.exit_code == 0, result.output
         _BUILT["root"] = root
     return _BUILT["root"]
+
+
+def test_the_command_ends_with_the_builds_outcome(site) -> None:  # type: ignore[no-untyped-def]
+    """A build ends its process at once (without freeing its memory object by object):
+    its last words still reach the volunteer, and the exit status tells the outcome."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    root = site()
+    command = [sys.executable, str(REPO / "site.py"), "build", "--root", str(root)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("OK: "), done.stdout
+    (root / P).write_text(PRODUCT_YAML.replace("price: ", "price: [", 1), "utf-8")
+    failed = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert failed.returncode == 1
+    assert f"masalah: {P}:" in failed.stderr + failed.stdout
+    assert "Traceback" not in failed.stderr
