@@ -115,7 +115,14 @@ class Catalog:
 
     def stories_by(self, member: str) -> tuple[Story, ...]:
         """A maker's published stories, newest first."""
-        return tuple(story for story in self.stories if story.member == member)
+        return self._stories_by_member.get(member, ())
+
+    @functools.cached_property
+    def _stories_by_member(self) -> dict[str, tuple[Story, ...]]:
+        found: dict[str, list[Story]] = {}
+        for story in self.stories:
+            found.setdefault(story.member, []).append(story)
+        return {member: tuple(stories) for member, stories in found.items()}
 
     def related(self, product: Product, limit: int = 4) -> tuple[Product, ...]:
         """Up to ``limit`` other products of the same category: those listed after it

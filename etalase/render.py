@@ -20,7 +20,7 @@ import markupsafe
 from babel.numbers import format_currency
 from markupsafe import Markup
 
-from etalase import bundled, headers, markup, minify, whatsapp
+from etalase import bundled, folding, headers, markup, minify, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
@@ -303,6 +303,18 @@ class _Environment(Sandbox):
                 "value was undefined because a callable raised a StopIteration exception")
 
 
+class _TextsBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates known by their source and by the theme's texts, which are
+    written into them (``etalase.folding``)."""
+
+    def __init__(self, directory: str, texts: str) -> None:
+        super().__init__(directory)
+        self.texts = texts
+
+    def get_source_checksum(self, source: str) -> str:
+        return super().get_source_checksum(f"{self.texts}\n{source}")
+
+
 class _MinifiedLoader(jinja2.FileSystemLoader):
     """A theme's page templates (``*.html``) minified once per build (``minify.template``)
     instead of every page they make: all of them, or none."""
@@ -358,8 +370,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=False,
             auto_reload=False,  # one build, one environment: no stat of templates per page
-            bytecode_cache=jinja2.FileSystemBytecodeCache(_folder(theme.root / JINJA_CACHE)),
+            bytecode_cache=_TextsBytecodeCache(_folder(theme.root / JINJA_CACHE),
+                                               folding.digest(self.strings)),
+            extensions=[folding.ThemeTexts],
         )
+        self.env.theme_texts = self.strings  # type: ignore[attr-defined]
         self.env.globals.update(
             site=config, identity=identity, t=self.t, url=self.url, abs_url=self.abs_url,
             product_url=lambda p: self.url(product_path(p)),

@@ -43,6 +43,11 @@ EDITS: dict[str, Callable[[Path], None]] = {
         jpeg((900, 700), (150, 30, 60))),
     "story withdrawn": lambda root: replace(root, "content/stories/bu-ani-kebun-teh.md",
                                             "consent: true", "consent: false"),
+    "interface text on pages": lambda root: replace(
+        root, "themes/default/i18n/id.yaml", "order_whatsapp: Pesan lewat WhatsApp",
+        "order_whatsapp: Pesan sekarang"),
+    "site language": lambda root: replace(root, "content/site.yaml", "language: id",
+                                          "language: en"),
     "site settings": lambda root: replace(root, "content/site.yaml", "tagline: Teh herbal",
                                           "tagline: Teh"),
     "description": lambda root: replace(root, ROSELA, "asam segar", "asam *segar*"),
