@@ -271,9 +271,13 @@ def _instant_watcher(socket: Any) -> Any:
             self.observer.schedule(Wake(self.wake), path, recursive=True)
 
         def start(self, callback: Callable[[], None]) -> bool:
+            """Starts watching, and checks once: a save made while the first build ran,
+            before anything was watched, is built now (if nothing changed, the check is
+            the build's quick "nothing changed")."""
             self.loop = ioloop.IOLoop.current()
             self.observer.daemon = True
             self.observer.start()
+            self.wake()
             return True  # livereload does not poll
 
         def check(self) -> None:

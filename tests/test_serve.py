@@ -108,6 +108,37 @@ def test_edit_shows_up_and_broken_edit_shows_the_error_until_fixed(server) -> No
     assert process.poll() is None, "the server kept running"
 
 
+def test_a_save_made_while_the_first_build_runs_is_built(site) -> None:  # type: ignore[no-untyped-def]
+    """The first build runs before anything is watched: a save that lands just as it
+    ends (a volunteer edits while a large catalog builds) is built too, not lost until
+    the next save."""
+    root, port = site(), free_port()
+    driver = f"""
+from pathlib import Path
+from etalase import incremental
+from etalase.serve import serve
+
+first = incremental.build
+
+def build(*args, **kwargs):  # the first build, and a save right after it read the files
+    incremental.build = first
+    built = first(*args, **kwargs)
+    (Path({str(root)!r}) / {P!r}).write_text({PRODUCT_YAML.replace("25000", "31000")!r})
+    return built
+
+incremental.build = build
+serve(Path({str(root)!r}), "127.0.0.1", {port})
+"""
+    process = subprocess.Popen([sys.executable, "-c", driver], cwd=REPO,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/produk/keset/"
+        until(lambda: "Rp31.000" in get(url)[1])
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def test_listens_on_localhost_by_default(server) -> None:  # type: ignore[no-untyped-def]
     _, url, process = server
     assert url.startswith("http://127.0.0.1:")
