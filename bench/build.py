@@ -68,8 +68,8 @@ def serve_loop(site: Path, runs: int) -> list[float]:
             price = 30000 + n
             start = time.perf_counter()
             edit_price(site, price - 20000)
-            written = f"data-p={price}"
-            _wait_for(lambda text=written: text in page.read_text("utf-8"), 60)
+            written = re.compile(rf"""data-p=["']?{price}\b""")  # quoted or not
+            _wait_for(lambda found=written: found.search(page.read_text("utf-8")), 60)
             times.append(time.perf_counter() - start)
     finally:
         server.terminate()
@@ -85,7 +85,7 @@ def _answers(port: int) -> bool:
         return False
 
 
-def _wait_for(ready: Callable[[], bool], limit: float) -> None:
+def _wait_for(ready: Callable[[], object], limit: float) -> None:
     deadline = time.perf_counter() + limit
     while not ready():
         if time.perf_counter() > deadline:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -48,10 +49,20 @@ Node = Scalar | Seq | Map
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: ~10x faster
-    """Marks the tags YAML guessed, so explicit tags (``!!python/...``) can be refused."""
+    """Marks the tags YAML guessed, so explicit tags (``!!python/...``) can be refused.
+    A guess depends only on the node's kind, text and quoting, and the same keys and
+    many values recur in every file: each guess is worked out once (a sixth of parsing)."""
+
+    _guessed: ClassVar[dict[tuple[type, str | None, tuple[bool, bool] | bool], str]] = {}
 
     def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
-        return IMPLICIT + super().resolve(kind, value, implicit)
+        key = (kind, value, implicit)
+        tag = self._guessed.get(key)
+        if tag is None:
+            tag = IMPLICIT + super().resolve(kind, value, implicit)
+            if len(value or "") <= 80 and len(self._guessed) < 20_000:  # bounded: serve
+                self._guessed[key] = tag  # runs for days, and descriptions do not recur
+        return tag
 
 
 def read_text(path: Path, rel: str, report: Report, max_bytes: int) -> str | None:
