@@ -96,7 +96,7 @@ def build(root: Path, strict: bool = False, lang: str = "id",
     with memory.output() as out:
         image_sets, preview = _images(loaded, out, progress)  # images
         identity = _identity(loaded, out)
-        renderer, extras = _renderer(loaded, image_sets, preview, identity)
+        renderer, extras = _renderer(loaded, image_sets, preview, identity, memory)
         todo = list(_pages(loaded))
         records = _write_pages(renderer, todo, memory, out)  # render
         _stop_on_errors(loaded.report, loaded.config)
@@ -138,13 +138,13 @@ def _identity(loaded: Loaded, out: Output) -> Identity:
 
 
 def _renderer(loaded: Loaded, image_sets: dict[str, images.ImageSet],
-              preview: images.ImageFile | None, identity: Identity,
+              preview: images.ImageFile | None, identity: Identity, memory: Memory,
               ) -> tuple[Renderer, Extras]:
     from etalase import scripts
     from etalase.render import Renderer
 
     renderer = Renderer(loaded.theme, loaded.config, image_sets, loaded.report, preview,
-                        identity)
+                        identity, memory.templates)
     extras = scripts.Extras(renderer, loaded.catalog)
     _stop_on_errors(loaded.report, loaded.config)
     return renderer, extras

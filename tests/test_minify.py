@@ -114,7 +114,7 @@ def test_the_sample_pages_are_the_same_as_pages_minified_one_by_one(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     one = copy_sample(tmp_path / "templates")
     assert run(one, "build").exit_code == 0
-    monkeypatch.setattr(render._MinifiedLoader, "minify", lambda self, env: False)
+    monkeypatch.setattr(render._MinifiedLoader, "minify", lambda self, env, known: False)
     two = copy_sample(tmp_path / "pages")
     assert run(two, "build").exit_code == 0
     pages = sorted(p.relative_to(two / "build") for p in (two / "build").rglob("*.html"))
@@ -127,6 +127,29 @@ def test_the_sample_pages_are_the_same_as_pages_minified_one_by_one(
         for name, text in html.items():
             zipped[name] += len(gzip.compress(text.encode()))
     assert zipped["templates"] <= zipped["pages"] * 1.005  # the same bytes, near enough
+
+
+def test_a_template_is_minified_again_only_when_it_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Minifying the theme's templates takes a tenth of a second: a build after an edit
+    of content uses what the last build made, and a template edit redoes that one."""
+    root = copy_sample(tmp_path)
+    made: list[str] = []
+    real = minify.template
+    monkeypatch.setattr(minify, "template", lambda source, env, name: (
+        made.append(name), real(source, env, name))[1])
+    assert run(root, "build").exit_code == 0
+    assert "product.html" in made and "footer.html" in made
+    first = len(made)
+    product = sorted((root / "content/products").glob("*.yaml"))[0]
+    product.write_text(product.read_text().replace("price: ", "price: 1", 1))
+    assert run(root, "build").exit_code == 0
+    assert len(made) == first
+    footer = root / "themes/default/templates/footer.html"
+    footer.write_text(footer.read_text() + "<p>Terima kasih</p>\n")
+    assert run(root, "build").exit_code == 0
+    assert made[first:] == ["footer.html"]
+    assert "<p>Terima kasih</p>" in (root / "build/index.html").read_text()
 
 
 def test_a_theme_that_cannot_be_minified_has_its_pages_minified(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from etalase.catalog import Photo, Product
+from etalase.catalog import Photo, Product, Story, photos_of
 from etalase.render import CategoryLink, Meta, Page, Pager
 
 if TYPE_CHECKING:
@@ -74,11 +74,11 @@ class PageKeys:
         return hashlib.sha256(text.encode()).hexdigest()
 
     def _text(self, value: Any, photos: set[str]) -> str:
-        """repr(value), except that a product is named by its content name: its repr is
-        the costly part of a key, and a product is on several pages. The photos inside
+        """repr(value), except that a product or a story is named by its content name: its
+        repr is the costly part of a key, and a product is on several pages. The photos inside
         ``value`` are added to ``photos``."""
-        if isinstance(value, Product):
-            photos.update(photo.src for photo in value.images)
+        if isinstance(value, (Product, Story)):  # (photos_of: the photos it names)
+            photos.update(photo.src for photo in photos_of(value))
             return self.names.get(value.source) or repr(value)
         if isinstance(value, Meta):  # on every page: its one photo, without a search
             if value.photo is not None:

@@ -78,10 +78,25 @@ class PageRecord:
     inline: list[tuple[str, str]]  # CSP hashes of its inline blocks, (kind, hash)
 
 
+class Remembered(dict[str, Any]):
+    """What one build used of something worked out from a text (a theme's minified
+    templates by their source's digest): found in the last build's ``known``, or added
+    now. Only what this build used is kept for the next one."""
+
+    def __init__(self, known: dict[str, Any]) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = self.known[key]  # KeyError when this is new
+        return value
+
+
 @dataclass
 class Memo:
     salt: str
     files: dict[str, Parsed] = field(default_factory=dict)  # content path -> result
+    templates: dict[str, Any] = field(default_factory=dict)  # see Remembered
     pages: dict[str, PageRecord] = field(default_factory=dict)  # output path -> record
     outputs: list[str] = field(default_factory=list)  # every file the build wrote
     current: dict[str, str] = field(default_factory=dict)  # this build's input digests

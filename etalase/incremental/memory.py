@@ -30,6 +30,7 @@ class Memory:
         self.memo.current, self.memo.read_now = decision.inputs.files, set()
         self.update = decision.intact and bool(self.memo.outputs)  # else a whole build
         self.photo_digests = decision.inputs.under("content")  # photo source -> digest
+        self.templates = memos.Remembered(self.memo.templates)  # the renderer's (minified)
 
     @property
     def previous_pages(self) -> dict[str, PageRecord]:
@@ -67,6 +68,7 @@ class Memory:
     def remember(self, built: Built, records: dict[str, PageRecord], out: Output) -> None:
         """Saves what this build learnt, and the stamp that describes ``build/`` now."""
         self.memo.pages, self.memo.outputs = records, out.paths
+        self.memo.templates = dict(self.templates)
         before = self.decision.before
         after = (stamp.relisted(before, self.build_dir, out.changed) if out.changed is not None
                  else stamp.listing(self.build_dir))
