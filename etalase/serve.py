@@ -249,8 +249,14 @@ def _instant_watcher(socket: Any) -> Any:
     ReadDirectoryChangesW) instead of polling every 0.8 s, so an edit is rebuilt at once."""
     from livereload.watcher import Watcher
     from tornado import ioloop
+    from watchdog import events
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
+
+    # What a save, a new file, a rename or a deletion makes: not a read.
+    changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
+               events.FileMovedEvent, events.FileClosedEvent, events.DirCreatedEvent,
+               events.DirModifiedEvent, events.DirDeletedEvent, events.DirMovedEvent]
 
     class Wake(FileSystemEventHandler):
         def __init__(self, wake: Callable[[], None]) -> None:
@@ -267,8 +273,12 @@ def _instant_watcher(socket: Any) -> Any:
             self.pending: object | None = None
 
         def watch(self, path: str, func: Any = None, delay: Any = 0, ignore: Any = None) -> None:
+            """Watches ``path`` for changes only: a build reads every content file, and
+            each read would otherwise wake the watcher's thread twice (open, close), which
+            then competes with the build for the interpreter (a third of a rebuild)."""
             super().watch(path, func, delay, ignore)
-            self.observer.schedule(Wake(self.wake), path, recursive=True)
+            self.observer.schedule(Wake(self.wake), path, recursive=True,
+                                   event_filter=changes)
 
         def start(self, callback: Callable[[], None]) -> bool:
             """Starts watching, and checks once: a save made while the first build ran,
