@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etalase import incremental
@@ -194,7 +194,7 @@ def _write_pages(renderer: Renderer, todo: list[Page], memory: Memory, out: Outp
         # Rendered again but the same bytes (a template change that did not reach this
         # page): the previous record says so without reading the file back.
         if data is not None and (known is None or known.sha != records[page.path].sha):
-            out.put(PurePosixPath(page.path), data)
+            out.put(page.path, data)
     return records
 
 
@@ -210,7 +210,7 @@ def _finish(keys: incremental.PageKeys, known: dict[str, str | None], out: Outpu
     record = PageRecord(known[page.path] or keys.key(page), hashlib.sha256(data).hexdigest(),
                         found)
     if out.direct:
-        out.put(PurePosixPath(page.path), data)
+        out.put(page.path, data)
         return record, None
     return record, data
 

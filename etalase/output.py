@@ -33,17 +33,16 @@ class Output:
         self.paths: list[str] = []  # output paths as given
         self.changed: list[str] | None = None  # an update's written and deleted files
 
-    def claim(self, rel: str, source: str) -> PurePosixPath:
-        """Refuses to give one path (a "/" path in the site) twice."""
-        pure = PurePosixPath(rel)
-        if pure.is_absolute() or ".." in pure.parts:
-            raise ValueError(f"output path outside the site: {rel}")
-        key = pure.as_posix().lower()  # two names differing in case clash on many hosts
+    def claim(self, rel: str, source: str) -> str:
+        """Refuses to give one path (a "/" path in the site) twice; returns it written
+        plainly (``a/b.html``)."""
+        posix = plain_path(rel)
+        key = posix.lower()  # two names differing in case clash on many hosts
         if key in self.sources:
             raise DuplicateOutput(rel, self.sources[key], source)
         self.sources[key] = source
-        self.paths.append(pure.as_posix())
-        return pure
+        self.paths.append(posix)
+        return posix
 
     def text(self, rel: str, text: str, source: str) -> None:
         self.write(rel, text.encode("utf-8"), source)
@@ -51,8 +50,8 @@ class Output:
     def write(self, rel: str, data: bytes, source: str) -> None:
         self.put(self.claim(rel, source), data)
 
-    def put(self, pure: PurePosixPath, data: bytes) -> None:
-        """Writes a path already claimed."""
+    def put(self, rel: str, data: bytes) -> None:
+        """Writes a path already claimed (as ``claim`` returned it)."""
         raise NotImplementedError
 
     def exists(self, rel: str) -> bool:
@@ -77,9 +76,9 @@ class StagedOutput(Output):
         super().__init__(folder)
         self._made: set[str] = set()  # folders known to exist: a mkdir is slow on some disks
 
-    def _target(self, pure: PurePosixPath) -> str:
+    def _target(self, rel: str) -> str:
         """Where a file goes (plain strings, not Paths: a site has thousands of files)."""
-        target = os.path.join(self.dir, pure)
+        target = os.path.join(self.dir, rel)
         parent = os.path.dirname(target)
         if parent not in self._made:
             os.makedirs(parent, exist_ok=True)
@@ -92,13 +91,26 @@ class StagedOutput(Output):
     def keep(self, rel: str, source: str) -> None:
         raise ValueError(f"a new site cannot keep {rel}")
 
-    def put(self, pure: PurePosixPath, data: bytes) -> None:
-        with open(self._target(pure), "wb") as file:
+    def put(self, rel: str, data: bytes) -> None:
+        with open(self._target(rel), "wb") as file:
             file.write(data)
 
     def link(self, rel: str, src: Path, source: str) -> None:
         """Places an existing file (a cached image) without reading it: a hard link."""
         place(src, self._target(self.claim(rel, source)))
+
+
+def plain_path(rel: str) -> str:
+    """A file's path in the site as written plainly, or ValueError when it would leave
+    the site. Paths the build makes are plain already, and are checked without a
+    PurePosixPath each (a site has thousands of files)."""
+    parts = rel.split("/")
+    if rel and "" not in parts and "." not in parts and ".." not in parts:
+        return rel
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+        raise ValueError(f"output path outside the site: {rel}")
+    return pure.as_posix()
 
 
 NO_HARD_LINK = (errno.EXDEV, errno.EMLINK, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP)

@@ -38,7 +38,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from etalase.output import Output, StagedOutput, place
 
@@ -53,7 +53,7 @@ class UpdatedOutput(Output):
         super().__init__(build_dir)
         self.previous = previous  # the files of the previous site
         self._had = set(previous)  # an update is made only to a build/ left as it was
-        self.pending: dict[PurePosixPath, bytes | Path] = {}
+        self.pending: dict[str, bytes | Path] = {}  # claimed path -> bytes or a file
 
     def exists(self, rel: str) -> bool:
         """The previous site has this file (content-named files need no rewriting)."""
@@ -62,18 +62,18 @@ class UpdatedOutput(Output):
     def keep(self, rel: str, source: str) -> None:
         self.claim(rel, source)
 
-    def put(self, pure: PurePosixPath, data: bytes) -> None:
+    def put(self, rel: str, data: bytes) -> None:
         try:
-            if (self.dir / pure).read_bytes() == data:
+            if (self.dir / rel).read_bytes() == data:
                 return
         except OSError:
             pass
-        self.pending[pure] = data
+        self.pending[rel] = data
 
     def link(self, rel: str, src: Path, source: str) -> None:
-        pure = self.claim(rel, source)
-        if pure.as_posix() not in self._had:  # image names carry their content's hash
-            self.pending[pure] = src
+        posix = self.claim(rel, source)
+        if posix not in self._had:  # image names carry their content's hash
+            self.pending[posix] = src
 
     def commit(self, staging: Path, reused: bool = False) -> None:
         """Writes the new site into ``staging``: changed files, and hard links to the
@@ -81,7 +81,7 @@ class UpdatedOutput(Output):
         ``reused``: staging is the site before the previous one (see ``_staging``), whose
         files are brought up to date: only what differs is unlinked and replaced, never
         written in place (its files are hard links shared with ``build/``)."""
-        pending = {pure.as_posix(): data for pure, data in self.pending.items()}
+        pending = self.pending
         old, new = str(self.dir), str(staging)
         if reused:
             _prune(new, set(self.paths))
