@@ -130,14 +130,17 @@ class Catalog:
         category's first few, so each product is shown on a few other pages: every
         product gets seen, and a price edit renders a few pages again, not the category."""
         same, at = self._places[product.slug]
-        following = same[at + 1:] + same[:at]
-        available = []
-        for other in following:
+        available: list[Product] = []
+        sold: list[Product] = []  # the first sold-out ones, should too few be available
+        for step in range(1, len(same)):  # (no copy of the category for each product)
+            other = same[(at + step) % len(same)]
             if not other.sold_out:
                 available.append(other)
                 if len(available) == limit:
                     return tuple(available)
-        return tuple(available + [p for p in following if p.sold_out][:limit - len(available)])
+            elif len(sold) < limit:
+                sold.append(other)
+        return tuple(available + sold[:limit - len(available)])
 
     @functools.cached_property
     def _places(self) -> dict[str, tuple[tuple[Product, ...], int]]:
