@@ -33,12 +33,21 @@ def main() -> None:
     """Etalase: build a small, fast catalog site from YAML products and Markdown stories."""
 
 
+def _typed(program: str) -> str:
+    """The command as the volunteer typed it, for the commands hints tell them to run."""
+    name = os.path.basename(program)
+    if name == "site.py":
+        return "python site.py"
+    return "python -m etalase" if name == "__main__.py" else "etalase"
+
+
 def run() -> None:
     """The ``etalase`` command (and ``python -m etalase``, ``python site.py``).
 
     After a build, Python would free the catalog, the templates and the memo object by
     object before exiting (70 ms for 5,000 products); everything is written and closed by
     then, so the process ends at once and the kernel takes its memory back whole."""
+    messages.use_command(_typed(sys.argv[0]))
     try:
         main()
     except SystemExit as done:

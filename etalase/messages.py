@@ -1032,11 +1032,25 @@ HELP_ID: dict[str, str] = {
 }
 
 
+SITE_COMMAND = "python site.py"  # how hints name the command unless told otherwise
+_command = SITE_COMMAND
+
+
+def use_command(typed: str) -> None:
+    """Hints name the command as the volunteer typed it: ``etalase`` (installed with
+    pip), ``python -m etalase`` or ``python site.py`` (a copy of the project)."""
+    global _command
+    _command = typed
+
+
 def text(key: str, lang: str, args: Mapping[str, Any]) -> tuple[str, str]:
     """(message, hint) for a key in a language, with its values filled in."""
     entry = CATALOG[key]
     message, hint = entry.get(lang, entry[DEFAULT_LANG])
-    return message.format(**args), hint.format(**args)
+    message, hint = message.format(**args), hint.format(**args)
+    if _command != SITE_COMMAND:
+        message, hint = (part.replace(SITE_COMMAND, _command) for part in (message, hint))
+    return message, hint
 
 
 def label(severity: str, lang: str) -> str:

@@ -75,3 +75,30 @@ def test_a_usage_mistake_is_explained_in_the_site_s_language(tmp_path: Path) -> 
     assert result.exit_code == 2
     assert "Cara pakai: " in result.output
     assert 'new story perlu judul — tulis misalnya  new story "Judul cerita"' in result.output
+
+
+@pytest.mark.parametrize(("typed", "program"), [
+    (["site.py"], "python site.py"), (["-m", "etalase"], "python -m etalase")])
+def test_a_hint_names_the_command_as_it_was_typed(site, typed: list[str], program: str) -> None:  # type: ignore[no-untyped-def]
+    """A volunteer who installed Etalase with pip types ``etalase``, one with a copy of the
+    project ``python site.py``: the fix a message offers is the command they use."""
+    root = site()
+    command = [sys.executable, *typed]
+    assert subprocess.run([*command, "build", "--root", str(root)], cwd=REPO,
+                          capture_output=True).returncode == 0
+    page = root / "build/index.html"
+    page.write_text(page.read_text() + "\n")  # a hand edit: not the build's any more
+    refused = subprocess.run([*command, "deploy", "--to", "zip", "--no-build", "--root",
+                              str(root)], cwd=REPO, capture_output=True, text=True)
+    assert refused.returncode == 1
+    assert f"jalankan  {program} build  dulu" in refused.stderr + refused.stdout
+
+
+@pytest.mark.parametrize(("argv0", "typed"), [
+    ("/home/relawan/.local/bin/etalase", "etalase"), (r"C:\Python\Scripts\etalase.exe", "etalase"),
+    ("site.py", "python site.py"), ("/usr/lib/python3/site-packages/etalase/__main__.py",
+                                    "python -m etalase")])
+def test_the_command_typed_is_read_from_the_program_name(argv0: str, typed: str) -> None:
+    from etalase.cli import _typed
+
+    assert _typed(argv0) == typed
