@@ -15,12 +15,13 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
+import jinja2.bccache
 import jinja2.sandbox
 import markupsafe
 from babel.numbers import format_currency
 from markupsafe import Markup
 
-from etalase import bundled, folding, headers, markup, minify, whatsapp
+from etalase import bundled, folding, headers, markup, minify, sealing, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
 from etalase.errors import Loc, Problem, Report
@@ -313,6 +314,22 @@ class _TextsBytecodeCache(jinja2.FileSystemBytecodeCache):
 
     def get_source_checksum(self, source: str) -> str:
         return super().get_source_checksum(f"{self.texts}\n{source}")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Only code this user's builds compiled (see ``etalase.sealing``): a cache
+        that came with the site folder is compiled again, never run."""
+        try:
+            with open(self._get_cache_filename(bucket), "rb") as file:
+                data = sealing.unseal(file.read())
+        except OSError:
+            return
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        sealed = sealing.seal(bucket.bytecode_to_string())
+        super().dump_bytecode(types.SimpleNamespace(  # type: ignore[arg-type]
+            key=bucket.key, write_bytecode=lambda file: file.write(sealed)))
 
 
 class _MinifiedLoader(jinja2.FileSystemLoader):

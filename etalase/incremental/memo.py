@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from etalase import markup, reading
+from etalase import markup, reading, sealing
 from etalase.errors import Problem, Report
 from etalase.incremental import stamp
 
@@ -144,8 +144,8 @@ def load(root: Path) -> Memo:
     if known and known[0] == stamp.identity(path) and known[1].salt == salt:
         return known[1]
     try:
-        with path.open("rb") as file:
-            memo = pickle.load(file)
+        data = sealing.unseal(path.read_bytes())  # only a memo this user's builds wrote
+        memo = pickle.loads(data) if data is not None else None
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
         return Memo(salt)
     return memo if isinstance(memo, Memo) and memo.salt == salt else Memo(salt)
@@ -162,7 +162,7 @@ def save(root: Path, memo: Memo) -> None:
     memo.current, memo.read_now = {}, set()  # known again from the next scan
     try:
         with partial.open("wb") as file:
-            pickle.dump(memo, file, protocol=pickle.HIGHEST_PROTOCOL)
+            file.write(sealing.seal(pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)))
         partial.replace(path)
     except BaseException:
         partial.unlink(missing_ok=True)

@@ -1,0 +1,129 @@
+"""A site folder from someone else (a ZIP, a shared drive) brings its cache along: the
+build's memo is a pickle and compiled templates are code, so only what this user's own
+builds wrote is loaded, and nothing planted there ever runs."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import stat
+from pathlib import Path
+
+import jinja2
+import pytest
+from jinja2.bccache import bc_magic
+
+from etalase import minify, sealing
+from etalase.incremental import memo
+from tests.conftest import copy_sample, run, snapshot
+
+CACHE = ".etalase-cache"
+TEMPLATES = f"{CACHE}/templates-sandboxed"
+
+
+class Planted:
+    """Unpickling it writes ``marker``: what a planted cache file could do instead."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return Path.write_text, (self.marker, "ran")
+
+
+def sealed_by_someone_else(data: bytes) -> bytes:
+    seal = hmac.new(b"another volunteer's secret......", data, hashlib.sha256).digest()
+    return b"etalase sealed 1\n" + seal + data
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> tuple[Path, Path]:
+    """A built copy of the sample (its cache filled), and where a planted file would write."""
+    root = copy_sample(tmp_path / "site")
+    assert run(root, "build").exit_code == 0
+    memo._IN_MEMORY.clear()  # as a new process finds it: only what is on disk
+    return root, tmp_path / "ran.txt"
+
+
+def edit_price(root: Path) -> None:
+    product = sorted((root / "content/products").glob("*.yaml"))[0]
+    product.write_text(product.read_text().replace("price: ", "price: 1", 1))
+
+
+@pytest.mark.parametrize("how", ["plain pickle", "sealed by someone else"])
+def test_a_planted_memo_never_runs(shared, how: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root, marker = shared
+    planted = pickle.dumps(Planted(marker))
+    (root / memo.MEMO).write_bytes(
+        planted if how == "plain pickle" else sealed_by_someone_else(planted))
+    edit_price(root)
+    assert run(root, "build").exit_code == 0
+    assert not marker.exists()
+    clean = copy_sample(tmp_path / "clean")
+    edit_price(clean)
+    assert run(clean, "build").exit_code == 0
+    assert snapshot(root / "build") == snapshot(clean / "build")
+
+
+@pytest.mark.parametrize("how", ["plain", "sealed by someone else"])
+def test_planted_compiled_templates_never_run(shared, how: str) -> None:  # type: ignore[no-untyped-def]
+    root, marker = shared
+    planted = bc_magic + pickle.dumps(Planted(marker))  # what Jinja's own cache reads
+    files = sorted((root / TEMPLATES).iterdir())
+    assert files
+    for cached in files:
+        cached.write_bytes(planted if how == "plain" else sealed_by_someone_else(planted))
+    edit_price(root)
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()
+
+
+def test_this_users_own_caches_are_used(shared, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Sealing costs no reuse: the next build (a new process) compiles and minifies
+    nothing again."""
+    root, _ = shared
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *a, **k: (
+        compiled.append(name), real(self, source, name, *a, **k))[1])
+    monkeypatch.setattr(minify, "template", lambda *args: pytest.fail("minified again"))
+    edit_price(root)
+    assert run(root, "build").exit_code == 0
+    assert compiled == []
+
+
+def test_the_secret_is_the_users_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    sealing.secret.cache_clear()
+    try:
+        sealed = sealing.seal(b"memo")
+        path = tmp_path / "cache/etalase/secret"
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600 and len(path.read_bytes()) == 32
+        assert sealing.unseal(sealed) == b"memo"
+        assert sealing.unseal(sealed[:-1] + b"x") is None
+        assert sealing.unseal(sealed_by_someone_else(b"memo")) is None
+        sealing.secret.cache_clear()  # a later run reads the same secret
+        assert sealing.unseal(sealed) == b"memo"
+        path.write_bytes(b"short")  # damaged: a new one, and old seals fail
+        sealing.secret.cache_clear()
+        assert sealing.unseal(sealed) is None and len(path.read_bytes()) == 32
+        assert not [p for p in path.parent.iterdir() if p.name != "secret"]
+    finally:
+        sealing.secret.cache_clear()
+
+
+def test_without_a_place_for_the_secret_caches_last_one_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    sealing.secret.cache_clear()
+    try:
+        assert sealing.unseal(sealing.seal(b"memo")) == b"memo"
+        assert not (blocked / "etalase").exists()
+    finally:
+        sealing.secret.cache_clear()
+        assert os.environ.get("XDG_CACHE_HOME") == str(blocked)
