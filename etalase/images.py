@@ -14,11 +14,14 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from etalase import sealing
 from etalase.catalog import Photo
+from etalase.digest import bytes_digest as data_digest
 from etalase.digest import file_digest
 from etalase.errors import Loc, Report
 from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
@@ -88,7 +91,14 @@ def placeholder_css() -> str:
 
 
 class ImageCache:
-    """One folder per digest holding the encoded files and a manifest written last."""
+    """One folder per digest holding the encoded files and a manifest written last.
+
+    Its files are published as they are (hard links into ``build/``), and a site folder
+    may come with a cache someone else filled: an entry is used only when its manifest
+    is sealed by this user's builds (``etalase.sealing``) and each file still holds the
+    bytes recorded there (known by its unchanged stat, else by its hash). Anything else
+    is a miss, and the photo is encoded again: a planted picture, or one carrying a
+    location, is never published."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -96,11 +106,10 @@ class ImageCache:
 
     def manifest(self, digest: str) -> dict | None:
         if digest not in self._read:
-            try:
-                self._read[digest] = json.loads(
-                    (self.folder / digest / MANIFEST).read_text("utf-8"))
-            except (OSError, ValueError):
+            found = _trusted(self.folder / digest)
+            if found is None:
                 return None
+            self._read[digest] = found
         return self._read[digest]
 
     def store(self, digest: str, files: list[Encoded], warnings: list[str]) -> dict:
@@ -110,17 +119,20 @@ class ImageCache:
         tmp = self.folder / f".{digest}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
+        entries = []
         for file in files:
             (tmp / file.name).write_bytes(file.data)
+            entries.append({"name": file.name, "width": file.width, "height": file.height,
+                            "mime": file.mime, "digest": data_digest(file.data),
+                            "stat": _identity(os.lstat(tmp / file.name))})
         fallback = next((f for f in files if f.name.endswith(".jpg") and f.name != "preview.jpg"),
                         None)  # icons and logos have none
         manifest = {
-            "files": [{"name": f.name, "width": f.width, "height": f.height, "mime": f.mime}
-                      for f in files],
+            "files": entries,
             "placeholder": imageproc.placeholder(fallback.data) if fallback else None,
             "warnings": warnings,
         }
-        (tmp / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+        (tmp / MANIFEST).write_bytes(sealing.seal(json.dumps(manifest).encode()))
         shutil.rmtree(self.folder / digest, ignore_errors=True)
         os.replace(tmp, self.folder / digest)
         return manifest
@@ -134,6 +146,32 @@ class ImageCache:
                 shutil.rmtree(entry, ignore_errors=True)
                 removed += 1
         return removed
+
+
+def _trusted(entry: Path) -> dict | None:
+    """A cache entry's manifest, if this user's builds wrote it and its files are intact."""
+    try:
+        data = sealing.unseal((entry / MANIFEST).read_bytes())
+        manifest = json.loads(data) if data is not None else None
+        if manifest is None or not all(_intact(entry / file["name"], file)
+                                       for file in manifest["files"]):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return manifest
+
+
+def _intact(path: Path, recorded: dict) -> bool:
+    """The file holds the bytes written: untouched since (the same stat), or a copy of
+    the cache elsewhere (another folder, unzipped) whose bytes hash the same."""
+    found = os.lstat(path)
+    if not stat.S_ISREG(found.st_mode):
+        return False
+    return _identity(found) == recorded["stat"] or file_digest(path) == recorded["digest"]
+
+
+def _identity(found: os.stat_result) -> list[int]:
+    return [found.st_size, found.st_ino, found.st_mtime_ns]
 
 
 def digest(path: Path, settings: ImageSettings, bytes_digest: str | None = None) -> str:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import pickle
+import shutil
 import stat
 from pathlib import Path
 
@@ -15,12 +17,13 @@ import jinja2
 import pytest
 from jinja2.bccache import bc_magic
 
-from etalase import minify, sealing
+from etalase import imageproc, minify, sealing
 from etalase.incremental import memo
-from tests.conftest import copy_sample, run, snapshot
+from tests.conftest import copy_sample, phone_photo, run, snapshot
 
 CACHE = ".etalase-cache"
 TEMPLATES = f"{CACHE}/templates-sandboxed"
+IMAGES = f"{CACHE}/images"
 
 
 class Planted:
@@ -127,3 +130,44 @@ def test_without_a_place_for_the_secret_caches_last_one_run(
     finally:
         sealing.secret.cache_clear()
         assert os.environ.get("XDG_CACHE_HOME") == str(blocked)
+
+
+def clean_build_of(root: Path, folder: Path) -> dict[str, str]:
+    shutil.copytree(root / "content", folder / "content")
+    shutil.copytree(root / "themes", folder / "themes")
+    assert run(folder, "build").exit_code == 0
+    return snapshot(folder / "build")
+
+
+@pytest.mark.parametrize("how", ["a foreign manifest", "our manifest, a file swapped"])
+def test_a_planted_picture_in_the_image_cache_is_never_published(
+        shared, how: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Cached pictures are published as they are: one put in a shared cache (a phone
+    photo with its location, another picture) is encoded again from the photo."""
+    root, _ = shared
+    planted = phone_photo()
+    for entry in (root / IMAGES).iterdir():
+        for file in entry.iterdir():
+            if file.name == "manifest.json" and how == "a foreign manifest":
+                manifest = json.loads(sealing.unseal(file.read_bytes()) or b"")
+                file.write_text(json.dumps(manifest))  # as another user's Etalase wrote it
+            elif file.name != "manifest.json":
+                file.unlink()  # (its hard link in build/ keeps the real bytes)
+                file.write_bytes(planted)
+    shutil.rmtree(root / "build")  # a folder received without its site
+    assert run(root, "build").exit_code == 0
+    built = snapshot(root / "build")
+    assert built == clean_build_of(root, tmp_path / "clean")
+    assert hashlib.sha256(planted).hexdigest() not in built.values()
+
+
+def test_a_copy_of_this_users_cache_is_still_used(shared, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A site folder copied elsewhere (new inodes) keeps its encoded photos: their bytes
+    are checked by their hash, and nothing is encoded again."""
+    root, _ = shared
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    shutil.rmtree(copy / "build")
+    monkeypatch.setattr(imageproc, "render", lambda *args: pytest.fail("encoded again"))
+    assert run(copy, "build").exit_code == 0
