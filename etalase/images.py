@@ -26,6 +26,7 @@ from etalase.digest import file_digest
 from etalase.errors import Loc, Report
 from etalase.imagesettings import Encoded, ImageSettings, TooManyPixels
 from etalase.output import Output
+from etalase.paths import own_folder
 
 CACHE_DIR = ".etalase-cache/images"
 MANIFEST = "manifest.json"
@@ -101,7 +102,7 @@ class ImageCache:
     location, is never published."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.folder = own_folder(folder)  # entries are deleted: never through a link
         self._read: dict[str, dict] = {}  # entries never change once written: read once
 
     def manifest(self, digest: str) -> dict | None:
@@ -128,6 +129,7 @@ class ImageCache:
         fallback = next((f for f in files if f.name.endswith(".jpg") and f.name != "preview.jpg"),
                         None)  # icons and logos have none
         manifest = {
+            "key": digest,  # sealed with it: an entry cannot be passed off as another's
             "files": entries,
             "placeholder": imageproc.placeholder(fallback.data) if fallback else None,
             "warnings": warnings,
@@ -143,7 +145,10 @@ class ImageCache:
         removed = 0
         for entry in self.folder.glob("*") if self.folder.is_dir() else []:
             if entry.name not in keep:
-                shutil.rmtree(entry, ignore_errors=True)
+                if entry.is_symlink() or not entry.is_dir():
+                    entry.unlink(missing_ok=True)
+                else:
+                    shutil.rmtree(entry, ignore_errors=True)
                 removed += 1
         return removed
 
@@ -153,8 +158,8 @@ def _trusted(entry: Path) -> dict | None:
     try:
         data = sealing.unseal((entry / MANIFEST).read_bytes())
         manifest = json.loads(data) if data is not None else None
-        if manifest is None or not all(_intact(entry / file["name"], file)
-                                       for file in manifest["files"]):
+        if manifest is None or manifest["key"] != entry.name or entry.is_symlink() or not all(
+                _intact(entry / file["name"], file) for file in manifest["files"]):
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -15,6 +15,16 @@ Found = tuple[Path | None, str | None, dict[str, str]]
 NEAR = 0.85  # how alike two photo names must be for one to be offered for the other
 
 
+def own_folder(path: Path) -> Path:
+    """``path`` as a real folder: a symbolic link in its place (a site folder unpacked
+    from a ZIP may hold one, pointing anywhere) is removed, never followed, as builds
+    delete and replace what is in their folders."""
+    if path.is_symlink():
+        path.unlink()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def resolve_image(raw: str, content: Path, owner: str = "") -> Found:
     """The image file for a path relative to ``content/``: (path, None, {}) or a problem.
     ``owner``: the address (slug) of the product or story naming it, for suggestions."""

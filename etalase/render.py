@@ -30,6 +30,7 @@ from etalase.identity import Identity, theme_colour
 from etalase.images import ImageFile, ImageSet, placeholder_css
 from etalase.imagesettings import ImageSettings, from_theme
 from etalase.parallel import in_forked_chunks
+from etalase.paths import own_folder
 from etalase.yamlio import Scalar, load_mapping
 
 THEMES_DIR = "themes"
@@ -41,8 +42,7 @@ JINJA_CACHE = ".etalase-cache/templates-sandboxed"
 
 
 def _folder(path: Path) -> str:
-    path.mkdir(parents=True, exist_ok=True)
-    return str(path)
+    return str(own_folder(path))
 
 
 class Sandbox(jinja2.sandbox.SandboxedEnvironment):

@@ -171,3 +171,63 @@ def test_a_copy_of_this_users_cache_is_still_used(shared, tmp_path: Path,
     shutil.rmtree(copy / "build")
     monkeypatch.setattr(imageproc, "render", lambda *args: pytest.fail("encoded again"))
     assert run(copy, "build").exit_code == 0
+
+
+def outside_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A folder of the volunteer's own, outside the site, and what it holds."""
+    folder = tmp_path / "Documents"
+    (folder / "Surat").mkdir(parents=True)
+    (folder / "Surat/penting.txt").write_text("jangan dihapus")
+    (folder / "catatan.txt").write_text("catatan")
+    return folder, snapshot(folder)
+
+
+@pytest.mark.parametrize("link", [CACHE, IMAGES, f"{CACHE}/spare-build", TEMPLATES])
+def test_a_link_in_the_cache_never_leads_the_build_elsewhere(
+        tmp_path: Path, link: str) -> None:
+    """A ZIP may hold a link where the cache's folders go, pointing anywhere (the
+    volunteer's documents): the build removes the link, never what it points at."""
+    root = copy_sample(tmp_path / "site")
+    folder, before = outside_folder(tmp_path)
+    (root / link).parent.mkdir(parents=True, exist_ok=True)
+    (root / link).symlink_to(folder, target_is_directory=True)
+    for _ in range(2):  # a whole build, then an update (which reworks the spare)
+        edit_price(root)
+        result = run(root, "build")
+        assert result.exit_code == 0, result.output
+        assert snapshot(folder) == before
+    assert not (root / link).is_symlink()
+    assert snapshot(root / "build") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_an_encoded_photo_cannot_pass_for_another(shared, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A sealed entry copied under another photo's name is not that photo's."""
+    root, _ = shared
+    entries = sorted(p for p in (root / IMAGES).iterdir()
+                     if json.loads(sealing.unseal((p / "manifest.json").read_bytes()) or b"")
+                     ["placeholder"])
+    assert len(entries) >= 2
+    shutil.rmtree(entries[1])
+    shutil.copytree(entries[0], entries[1])
+    shutil.rmtree(root / "build")
+    assert run(root, "build").exit_code == 0
+    assert snapshot(root / "build") == clean_build_of(root, tmp_path / "clean")
+
+
+@pytest.mark.parametrize("stamp", ['{"a": 1}', '"x"', '[1, 2]', '{"known": [1, 2, 3]}', "{",
+                                   '{"inputs": "", "known": {"content/x.jpg": 5}, "lang": "id",'
+                                   ' "notes": [], "pages": 1, "files": 1, "output": ""}'])
+def test_a_damaged_stamp_means_a_whole_build(shared, stamp: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root, _ = shared
+    (root / CACHE / "build-stamp.json").write_text(stamp)
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    assert snapshot(root / "build") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_a_file_where_the_cache_goes_is_a_plain_message(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "site")
+    (root / CACHE).write_text("")
+    result = run(root, "build")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Masalah: ") and ".etalase-cache" in result.output

@@ -71,7 +71,7 @@ def build(root: Path, strict: bool = False, lang: str = "id", serving: bool = Fa
           progress: Progress | None = None, lenient: bool = False) -> Built:
     """Builds ``root`` into ``build/`` while holding the build lock (see the module);
     ``lenient``: unknown fields are warnings, not errors."""
-    with locked(root, on_wait, lang, wait), _plain_system_errors(lang):
+    with _plain_system_errors(lang), locked(root, on_wait, lang, wait):
         options = _options(strict, lenient)
         decision = fastpath.decide(root, root / BUILD_DIR, options, serving)
         if decision.unchanged is not None:

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from etalase.paths import own_folder
+
 LOCK_FILE = ".etalase-cache/build.lock"
 TIMEOUT_VARIABLE = "ETALASE_LOCK_TIMEOUT"  # seconds to wait for another build
 DEFAULT_TIMEOUT = 15 * 60.0  # a cold build of a large catalog with photos takes minutes
@@ -91,7 +93,7 @@ def locked(root: Path, on_wait: Callable[[], None] = lambda: None,
 def _acquire(path: Path, on_wait: Callable[[], None], deadline: float, limit: float) -> int:
     import fcntl
 
-    path.parent.mkdir(exist_ok=True)
+    own_folder(path.parent)  # the first thing a build does in the cache folder
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     delay = 0.01
     while True:

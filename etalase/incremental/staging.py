@@ -211,6 +211,8 @@ def _keep_as_spare(old: Path, build_dir: Path) -> None:
     """The site just replaced becomes the spare (or is deleted if it cannot be)."""
     spare = spare_of(build_dir)
     try:
+        if spare.is_symlink():  # (rmtree refuses a link; the rename would fail)
+            spare.unlink()
         shutil.rmtree(spare, ignore_errors=True)
         spare.parent.mkdir(exist_ok=True)
         os.rename(old, spare)

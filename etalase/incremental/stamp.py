@@ -232,11 +232,24 @@ def output(root: Path, folder: Path, trusted: bool) -> list[Entry]:
     return listing(folder)
 
 
+_FIELDS = {"inputs": str, "known": dict, "lang": str, "notes": list, "pages": int,
+           "files": int, "output": str}
+
+
 def load(root: Path) -> dict[str, Any] | None:
+    """The last build's stamp; None when there is none, or a file that is not one (hand
+    edited, damaged, another version's): the next build is then a whole one."""
     try:
-        return json.loads((root / STAMP).read_text("utf-8"))
+        record = json.loads((root / STAMP).read_text("utf-8"))
     except (OSError, ValueError):
         return None
+    if not (isinstance(record, dict)
+            and all(isinstance(record.get(name), kind) for name, kind in _FIELDS.items())
+            and all(isinstance(note, str) for note in record["notes"])
+            and all(isinstance(ids, list) and len(ids) == 5 and isinstance(ids[4], str)
+                    for ids in record["known"].values())):  # [*FileId, digest]
+        return None
+    return record
 
 
 def save(root: Path, record: dict[str, Any], output_listing: list[Entry]) -> None:
