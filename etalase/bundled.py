@@ -25,5 +25,8 @@ def theme_dir(name: str = DEFAULT_THEME) -> Path | None:
 
 
 def starter(name: str) -> str:
-    """The text of a starter file (``etalase/starters/<name>``)."""
-    return (files("etalase") / "starters" / name).read_text("utf-8")
+    """The text of a starter file (``etalase/starters/<name>``), naming the command as
+    the volunteer types it."""
+    from etalase.messages import as_typed
+
+    return as_typed((files("etalase") / "starters" / name).read_text("utf-8"))

@@ -1043,14 +1043,17 @@ def use_command(typed: str) -> None:
     _command = typed
 
 
+def as_typed(text: str) -> str:
+    """``text`` with the command it tells the volunteer to run written as they type it
+    (see ``use_command``): in messages, and in the files ``init`` and ``new`` write."""
+    return text if _command == SITE_COMMAND else text.replace(SITE_COMMAND, _command)
+
+
 def text(key: str, lang: str, args: Mapping[str, Any]) -> tuple[str, str]:
     """(message, hint) for a key in a language, with its values filled in."""
     entry = CATALOG[key]
     message, hint = entry.get(lang, entry[DEFAULT_LANG])
-    message, hint = message.format(**args), hint.format(**args)
-    if _command != SITE_COMMAND:
-        message, hint = (part.replace(SITE_COMMAND, _command) for part in (message, hint))
-    return message, hint
+    return as_typed(message.format(**args)), as_typed(hint.format(**args))
 
 
 def label(severity: str, lang: str) -> str:

@@ -35,14 +35,30 @@ def unseal(sealed: bytes) -> bytes | None:
     return data if hmac.compare_digest(expected, sealed[len(_MARK):start]) else None
 
 
+_RUN_SECRET = "ETALASE_RUN_SECRET"  # the per-run secret, for this run's worker processes
+
+
 @functools.cache
 def secret() -> bytes:
     """This user's secret, made on first use. Where none can be kept (no writable home),
-    one for this run only: caches then last one run, which costs time, never safety."""
+    one for this run only, handed to the processes it starts (photo workers): caches
+    then last one run, which costs time, never safety."""
     try:
         return _kept(_cache_home() / "etalase" / "secret")
     except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
-        return os.urandom(_SIZE)
+        handed = _handed()
+        if len(handed) == _SIZE:
+            return handed
+        made = os.urandom(_SIZE)
+        os.environ[_RUN_SECRET] = made.hex()
+        return made
+
+
+def _handed() -> bytes:
+    try:
+        return bytes.fromhex(os.environ.get(_RUN_SECRET, ""))
+    except ValueError:
+        return b""
 
 
 def _cache_home() -> Path:

@@ -91,7 +91,8 @@ def product_yaml(answers: dict[str, str]) -> str:
         return json.dumps(text, ensure_ascii=False)
 
     lines = [
-        "# Dibuat oleh  python site.py new product. Boleh disunting; lalu  python site.py check",
+        messages.as_typed("# Dibuat oleh  python site.py new product. Boleh disunting; lalu  "
+                          "python site.py check"),
         f"name: {quoted(answers['name'])}",
         f"price: {answers['price']}",
         f"category: {quoted(answers['category'])}",

@@ -102,3 +102,13 @@ def test_the_command_typed_is_read_from_the_program_name(argv0: str, typed: str)
     from etalase.cli import _typed
 
     assert _typed(argv0) == typed
+
+
+def test_a_new_file_names_the_command_as_it_was_typed(site) -> None:  # type: ignore[no-untyped-def]
+    """The first line of a new product says how to check it, as the volunteer types it."""
+    root = site()
+    done = subprocess.run([sys.executable, "-m", "etalase", "new", "product", "Teh Jahe",
+                           "--root", str(root)], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    written = (root / "content/products/teh-jahe.yaml").read_text("utf-8")
+    assert "python -m etalase check" in written and "site.py" not in written
