@@ -236,3 +236,22 @@ def test_a_file_where_the_cache_goes_is_a_plain_message(tmp_path: Path) -> None:
     result = run(root, "build")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.startswith("Masalah: ") and ".etalase-cache" in result.output
+
+
+def test_a_site_folder_sent_back_is_built_again_not_trusted(tmp_path: Path) -> None:
+    """A volunteer sends her built site folder for help and gets it back: a copy, times
+    kept, with a picture in build/ swapped for another of the same size. That build/ is
+    not the one her last build made: deploy without a build refuses it, and the next
+    build makes the site again, without the picture."""
+    root = copy_sample(tmp_path / "site")
+    assert run(root, "build").exit_code == 0
+    back = tmp_path / "back"
+    shutil.copytree(root, back, symlinks=True)  # (copy2: modification times kept)
+    picture = next(p for p in sorted((back / "build/img").iterdir()) if p.suffix == ".jpg")
+    times = picture.stat()
+    picture.write_bytes(bytes(reversed(picture.read_bytes())))  # same size, other bytes
+    os.utime(picture, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert run(back, "deploy", "--to", "zip", "--no-build").exit_code == 1
+    result = run(back, "build")
+    assert result.exit_code == 0 and "tidak ada yang berubah" not in result.output
+    assert snapshot(back / "build") == snapshot(root / "build")

@@ -37,7 +37,12 @@ BIG = 1 << 20  # bytes; bigger files, and photos, may be known by FileId
 BIG_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif", ".gif",
                           ".woff", ".woff2", ".ttf", ".otf", ".ico", ".pdf", ".zip"})
 
-Entry = tuple[str, int, int]  # path inside the folder, size, modification time in ns
+# A file of the output: its path inside the folder, size, modification time in ns and
+# inode. The inode is what a copy of the folder cannot keep (a ZIP sent back and forth, a
+# copy with its times restored): such a build/ is never taken for the one this machine's
+# last build made, whatever was changed in it. An update keeps inodes: its unchanged files
+# are hard links to the previous site's.
+Entry = tuple[str, int, int, int]
 Stat = tuple[int, int]  # size, modification time in ns
 FileId = tuple[int, int, int, int]  # size, modification and change times in ns, inode
 _SAVED: dict[Path, tuple[FileId | None, list[Entry]]] = {}  # root -> the stamp this process
@@ -154,8 +159,8 @@ def _installed_theme() -> list[Path]:
 
 def digest(entries: list[Entry], extra: str = "") -> str:
     hasher = hashlib.sha256(extra.encode())
-    for path, size, mtime in entries:
-        hasher.update(f"{path}\0{size}\0{mtime}\n".encode())
+    for path, size, mtime, inode in entries:
+        hasher.update(f"{path}\0{size}\0{mtime}\0{inode}\n".encode())
     return hasher.hexdigest()
 
 
@@ -190,7 +195,7 @@ def _list_into(found: list[Entry], place: str, prefix: str) -> None:
         except OSError:
             continue
         if stat.S_ISREG(info.st_mode):
-            found.append((prefix + entry.name, info.st_size, info.st_mtime_ns))
+            found.append((prefix + entry.name, info.st_size, info.st_mtime_ns, info.st_ino))
 
 
 def _entry(path: str, skip: int) -> Entry | None:
@@ -200,7 +205,7 @@ def _entry(path: str, skip: int) -> Entry | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return path[skip:].replace(os.sep, "/"), info.st_size, info.st_mtime_ns
+    return path[skip:].replace(os.sep, "/"), info.st_size, info.st_mtime_ns, info.st_ino
 
 
 def relisted(entries: list[Entry], folder: Path, changed: list[str]) -> list[Entry]:
