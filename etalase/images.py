@@ -155,15 +155,16 @@ class ImageCache:
 
 def _trusted(entry: Path) -> dict | None:
     """A cache entry's manifest, if this user's builds wrote it and its files are intact."""
+    if entry.is_symlink():
+        return None
     try:
         data = sealing.unseal((entry / MANIFEST).read_bytes())
         manifest = json.loads(data) if data is not None else None
-        if manifest is None or manifest["key"] != entry.name or entry.is_symlink() or not all(
-                _intact(entry / file["name"], file) for file in manifest["files"]):
-            return None
+        intact = manifest is not None and manifest["key"] == entry.name and all(
+            _intact(entry / file["name"], file) for file in manifest["files"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return manifest
+    return manifest if intact else None
 
 
 def _intact(path: Path, recorded: dict) -> bool:

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from etalase import bundled, folding, headers, markup, minify, sealing, whatsapp
 from etalase.catalog import Catalog, Photo, Product, Variant
 from etalase.config import CONFIG_FILE, SiteConfig
+from etalase.digest import bytes_digest
 from etalase.errors import Loc, Problem, Report
 from etalase.escaping import escaped_text
 from etalase.identity import Identity, theme_colour
@@ -350,7 +351,7 @@ class _MinifiedLoader(jinja2.FileSystemLoader):
         for name in self.list_templates():
             if name.endswith(".html"):
                 source = super().get_source(env, name)[0]
-                key = hashlib.sha256(source.encode()).hexdigest()
+                key = bytes_digest(source.encode())
                 try:
                     done[name] = known[key]
                 except KeyError:

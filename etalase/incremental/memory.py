@@ -30,7 +30,7 @@ class Memory:
         self.memo.current, self.memo.read_now = decision.inputs.files, set()
         self.update = decision.intact and bool(self.memo.outputs)  # else a whole build
         self.photo_digests = decision.inputs.under("content")  # photo source -> digest
-        self.templates = memos.Remembered(self.memo.templates)  # the renderer's (minified)
+        self.templates = memos.Remembered(self.memo.templates)  # minified, by source
 
     @property
     def previous_pages(self) -> dict[str, PageRecord]:
