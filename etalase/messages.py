@@ -58,6 +58,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the disk is full: the build did not finish (build/ still holds a whole site)",
                "free some disk space (delete files you do not need), then run the build again"),
     },
+    "build.cache_not_folder": {
+        "id": ("{path} seharusnya folder cache Etalase, tetapi berupa file",
+               "hapus {path} (isinya hanya cache, dibuat ulang sendiri), lalu jalankan build "
+               "lagi"),
+        "en": ("{path} should be Etalase's cache folder, but it is a file",
+               "delete {path} (it only holds a cache, made again by itself), then run the "
+               "build again"),
+    },
     "build.os_error": {
         "id": ("tidak bisa menulis {path}: {reason} (build/ tetap berisi situs yang utuh)",
                "periksa bahwa folder situs boleh ditulis, lalu jalankan build lagi"),

@@ -236,6 +236,10 @@ def test_a_file_where_the_cache_goes_is_a_plain_message(tmp_path: Path) -> None:
     result = run(root, "build")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.startswith("Masalah: ") and ".etalase-cache" in result.output
+    assert result.output.strip() == (
+        "Masalah: .etalase-cache seharusnya folder cache Etalase, tetapi berupa file — hapus "
+        ".etalase-cache (isinya hanya cache, dibuat ulang sendiri), lalu jalankan build lagi")
+    assert (root / CACHE).is_file() and not (root / "build").exists()
 
 
 def test_a_site_folder_sent_back_is_built_again_not_trusted(tmp_path: Path) -> None:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["BUILD_DIR", "Built", "Decision", "Memory", "PageKeys", "PageRecord", "begin", "build",
            "complete", "locked"]
 BUILD_DIR = "build"
+CACHE = ".etalase-cache"  # the build's memory, the lock, encoded photos
 Progress = Callable[[int, int], None]
 
 
@@ -119,6 +120,10 @@ def _plain_system_errors(lang: str) -> Iterator[None]:
         if failure.errno in FULL:
             raise EtalaseError("build.disk_full", lang) from failure
         where = failure.filename or "?"
+        parts = Path(where).parts
+        if failure.errno in (errno.EEXIST, errno.ENOTDIR) and CACHE in parts:
+            inside = "/".join(parts[parts.index(CACHE):])  # a file where a cache folder goes
+            raise EtalaseError("build.cache_not_folder", lang, path=inside) from failure
         raise EtalaseError("build.os_error", lang, path=where,
                            reason=failure.strerror or str(failure)) from failure
 
