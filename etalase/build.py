@@ -19,6 +19,7 @@ from etalase import incremental
 from etalase.errors import Abort, Loc, Report
 from etalase.incremental import BUILD_DIR, Built
 from etalase.language import CONFIG_FILE
+from etalase.parallel import collector_paused
 from etalase.reading import ReadFiles, read_files
 
 if TYPE_CHECKING:  # the pipeline itself is imported when there is work to do
@@ -75,7 +76,7 @@ def check(root: Path, strict: bool = False, lang: str = "id", read: ReadFiles = 
         raise Abort(report, config.language, strict)
     settings = theme.image_settings(report, config.max_megapixels)
     loaded = Loaded(root, config, catalog, report, theme, settings, {}, theme.colour(report))
-    images.check_metadata(root, report)
+    images.check_metadata(root, report, photo_digests)  # (a scan's files, when given)
     for photo in [*catalog.photos(), *config.pictures]:
         if photo.src not in loaded.photo_keys:  # a photo shared by products: checked once
             loaded.photo_keys[photo.src] = images.inspect(
@@ -91,6 +92,12 @@ def build(root: Path, strict: bool = False, lang: str = "id",
     """Writes the site; ``build/`` changes, in one step, only when all went well. Only
     pages whose inputs changed are rendered again. The caller holds the build lock
     (``incremental.build``, which may have made the ``decision`` already)."""
+    with collector_paused():
+        return _build(root, strict, lang, progress, decision, lenient)
+
+
+def _build(root: Path, strict: bool, lang: str, progress: images.Progress | None,
+           decision: Decision | None, lenient: bool) -> Built:
     memory = incremental.begin(root, strict, lenient=lenient, decision=decision)  # decide
     loaded = check(root, strict, lang, memory.read, memory.photo_digests, lenient)  # load
     with memory.output() as out:

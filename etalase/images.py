@@ -229,20 +229,26 @@ def _problem(exc: Exception, path: Path, settings: ImageSettings) -> Why:
     return "image.unreadable", {}
 
 
-def photos_in(content: Path) -> list[Path]:
-    """Every photo file under ``content/``, used or not: all of them are committed."""
+def photos_in(content: Path, files: Iterable[str] | None = None) -> list[Path]:
+    """Every photo file under ``content/``, used or not: all of them are committed.
+    ``files``: every file under it (paths inside it), when a scan has listed them."""
     from etalase.paths import IMAGE_SUFFIXES
 
-    return sorted(Path(top) / name for top, _, names in os.walk(content) for name in names
-                  if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES)
+    if files is None:
+        files = (os.path.relpath(os.path.join(top, name), content)
+                 for top, _, names in os.walk(content) for name in names)
+    return sorted(content / rel for rel in files
+                  if os.path.splitext(rel)[1].lower() in IMAGE_SUFFIXES)
 
 
-def check_metadata(root: Path, report: Report) -> None:
+def check_metadata(root: Path, report: Report, files: Iterable[str] | None = None) -> None:
     """Reports every photo under ``content/`` that carries its location or camera data,
-    with the command that cleans it (only the photos' headers are read)."""
-    from etalase import photometa
-
-    for path in photos_in(root / "content"):
+    with the command that cleans it (only the photos' headers are read). ``files``: as
+    for ``photos_in``."""
+    photos = photos_in(root / "content", files)
+    if photos:
+        from etalase import photometa
+    for path in photos:
         try:
             found = photometa.metadata_of(path)
         except (OSError, photometa.NotCleanable):

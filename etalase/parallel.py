@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -45,6 +46,20 @@ def in_forked_chunks(work: Callable[[list[Item]], Result], items: list[Item],
     finally:
         gc.unfreeze()
         _SHARED = None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while a build runs: a build keeps what it makes (the
+    catalog, the pages' records) until it ends, so the collector's passes over those
+    hundreds of thousands of objects free nothing (a fortieth of a cold build)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def fresh_pool(workers: int | None = None) -> Executor:
