@@ -19,6 +19,7 @@ option = functools.partial(click.option, cls=LocalOption)  # help in the site's 
 ROOT = option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
     show_default=True, help="The site folder (the one holding content/ and themes/).",
+    callback=lambda _context, _option, root: messages.use_root(str(root)) or root,
 )
 STRICT = option("--strict", is_flag=True,
                 help="Treat warnings (skipped files, photos inside text...) as problems that stop.")

@@ -6,6 +6,8 @@ wording can be improved in one place.
 
 from __future__ import annotations
 
+import errno
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -65,6 +67,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{path} should be Etalase's cache folder, but it is a file",
                "delete {path} (it only holds a cache, made again by itself), then run the "
                "build again"),
+    },
+    "build.cache_not_file": {
+        "id": ("{path} seharusnya file cache Etalase, tetapi berupa folder",
+               "hapus folder .etalase-cache (isinya hanya cache, dibuat ulang sendiri), lalu "
+               "jalankan build lagi"),
+        "en": ("{path} should be a file of Etalase's cache, but it is a folder",
+               "delete the .etalase-cache folder (it only holds a cache, made again by "
+               "itself), then run the build again"),
     },
     "build.os_error": {
         "id": ("tidak bisa menulis {path}: {reason} (build/ tetap berisi situs yang utuh)",
@@ -1057,11 +1067,52 @@ def as_typed(text: str) -> str:
     return text if _command == SITE_COMMAND else text.replace(SITE_COMMAND, _command)
 
 
+# Why a file could not be written, in plain words (the system's own are English).
+SYSTEM_REASONS = {
+    errno.EACCES: ("tidak ada izin menulis di sana", "there is no permission to write there"),
+    errno.EPERM: ("tidak ada izin menulis di sana", "there is no permission to write there"),
+    errno.EROFS: ("disk itu hanya bisa dibaca", "that disk can only be read"),
+    errno.ENOENT: ("foldernya hilang saat build berjalan", "its folder went missing during the build"),
+    errno.ENAMETOOLONG: ("nama atau jalurnya terlalu panjang", "its name or path is too long"),
+    errno.EISDIR: ("ada folder di tempat file itu", "a folder is where that file goes"),
+    errno.ENOTDIR: ("ada file di tempat folder itu", "a file is where that folder goes"),
+}
+
+
+def system_reason(failure: OSError, lang: str) -> str:
+    """Why ``failure`` happened, in the volunteer's language."""
+    known = SYSTEM_REASONS.get(failure.errno or 0)
+    if known:
+        return known[lang == "en"]
+    if lang == "en":
+        return failure.strerror or str(failure)
+    return f"kesalahan sistem nomor {failure.errno}" if failure.errno else "kesalahan sistem"
+
+
+_root = ""  # the site folder the volunteer named with --root ("": the current one)
+_RUN = re.compile(re.escape(SITE_COMMAND) + r" [a-z][a-z-]*")  # a command a hint gives
+
+
+def use_root(root: str) -> None:
+    """Hints name the site folder the volunteer named (``--root``): the command they are
+    told to run then works from where they are."""
+    global _root
+    _root = "" if root in ("", ".") else root
+
+
 def text(key: str, lang: str, args: Mapping[str, Any]) -> tuple[str, str]:
     """(message, hint) for a key in a language, with its values filled in."""
     entry = CATALOG[key]
     message, hint = entry.get(lang, entry[DEFAULT_LANG])
-    return as_typed(message.format(**args)), as_typed(hint.format(**args))
+    return _as_run_here(message.format(**args)), _as_run_here(hint.format(**args))
+
+
+def _as_run_here(text: str) -> str:
+    """``as_typed``, with the site folder after each command when one was named."""
+    if _root:
+        folder = f'"{_root}"' if re.search(r"[\s\"'&|;<>()$`*?]", _root) else _root
+        text = _RUN.sub(lambda run: f"{run.group(0)} --root {folder}", text)
+    return as_typed(text)
 
 
 def label(severity: str, lang: str) -> str:

@@ -91,7 +91,23 @@ def test_a_hint_names_the_command_as_it_was_typed(site, typed: list[str], progra
     refused = subprocess.run([*command, "deploy", "--to", "zip", "--no-build", "--root",
                               str(root)], cwd=REPO, capture_output=True, text=True)
     assert refused.returncode == 1
-    assert f"jalankan  {program} build  dulu" in refused.stderr + refused.stdout
+    assert f"jalankan  {program} build --root {root}  dulu" in refused.stderr + refused.stdout
+
+
+def test_a_hint_names_the_site_folder_that_was_named(tmp_path: Path) -> None:
+    """A volunteer who names her site folder (``--root "Toko Ibu"``) is told to run
+    commands that name it too, quoted when it holds a space."""
+    from etalase import messages
+
+    try:
+        messages.use_root("Toko Ibu")
+        assert messages.text("deploy.incomplete", "id", {"path": "build"})[1] == (
+            'jalankan  python site.py build --root "Toko Ibu"  dulu, lalu deploy lagi')
+        messages.use_root(".")
+        assert messages.text("deploy.incomplete", "en", {"path": "build"})[1] == (
+            "run  python site.py build  first, then deploy again")
+    finally:
+        messages.use_root(".")
 
 
 @pytest.mark.parametrize(("argv0", "typed"), [

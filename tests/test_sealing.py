@@ -4,6 +4,7 @@ builds wrote is loaded, and nothing planted there ever runs."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import json
@@ -240,6 +241,37 @@ def test_a_file_where_the_cache_goes_is_a_plain_message(tmp_path: Path) -> None:
         "Masalah: .etalase-cache seharusnya folder cache Etalase, tetapi berupa file — hapus "
         ".etalase-cache (isinya hanya cache, dibuat ulang sendiri), lalu jalankan build lagi")
     assert (root / CACHE).is_file() and not (root / "build").exists()
+
+
+@pytest.mark.parametrize("name", ["memo.pickle", "build-stamp.json"])
+def test_a_folder_where_a_cache_file_goes_is_a_plain_message(tmp_path: Path, name: str) -> None:
+    root = copy_sample(tmp_path / "site")
+    assert run(root, "build").exit_code == 0
+    before = snapshot(root / "build")
+    shutil.rmtree(root / CACHE)
+    (root / CACHE / name / "x").mkdir(parents=True)
+    result = run(root, "build")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.splitlines()[-1] == (
+        f"Masalah: .etalase-cache/{name} seharusnya file cache Etalase, tetapi berupa folder "
+        "— hapus folder .etalase-cache (isinya hanya cache, dibuat ulang sendiri), lalu "
+        "jalankan build lagi")
+    assert snapshot(root / "build") == before  # the site built before, whole
+    shutil.rmtree(root / CACHE)  # the fix the message gives
+    assert run(root, "build").exit_code == 0
+
+
+@pytest.mark.parametrize(("code", "lang", "said"), [
+    (errno.EACCES, "id", "tidak ada izin menulis di sana"),
+    (errno.EROFS, "en", "that disk can only be read"),
+    (errno.EIO, "id", f"kesalahan sistem nomor {errno.EIO}"),
+])
+def test_why_a_file_could_not_be_written_is_said_in_the_site_s_language(
+        code: int, lang: str, said: str) -> None:
+    from etalase import messages
+
+    failure = OSError(code, os.strerror(code), "build/index.html")
+    assert messages.system_reason(failure, lang) == said
 
 
 def test_a_site_folder_sent_back_is_built_again_not_trusted(tmp_path: Path) -> None:

@@ -193,12 +193,13 @@ def test_deploy_refuses_a_build_that_is_not_complete(edited) -> None:  # type: i
     root, _, _ = edited
     build(root)
     refusal = ("Masalah: {} bukan hasil build yang lengkap (build terputus, atau ada file yang "
-               "diubah tangan) — jalankan  python site.py build  dulu, lalu deploy lagi")
+               "diubah tangan) — jalankan  python site.py build --root {}  dulu, lalu "
+               "deploy lagi")
     page = root / "build" / PAGE
     page.write_text(page.read_text().replace("Rp", "IDR"))  # a hand edit
     result = run(root, "deploy", "--to", "zip", "--no-build")
     assert result.exit_code == 1 and not (root / "site.zip").exists()
-    assert result.output.splitlines()[-1] == refusal.format(root / "build")
+    assert result.output.splitlines()[-1] == refusal.format(root / "build", root)
     build(root)  # a hand-edited build/ is rebuilt whole
     (root / "build/.produk.html.partial").write_text("half")  # what an old version left
     assert run(root, "deploy", "--to", "zip", "--no-build").exit_code == 1

@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from etalase import messages
 from etalase.errors import EtalaseError
 from etalase.incremental import fastpath, lock
 from etalase.incremental.fastpath import Built, Decision
@@ -119,13 +120,17 @@ def _plain_system_errors(lang: str) -> Iterator[None]:
     except OSError as failure:
         if failure.errno in FULL:
             raise EtalaseError("build.disk_full", lang) from failure
-        where = failure.filename or "?"
+        where = str(failure.filename2 or failure.filename or "?")  # (a move: where to)
         parts = Path(where).parts
-        if failure.errno in (errno.EEXIST, errno.ENOTDIR) and CACHE in parts:
-            inside = "/".join(parts[parts.index(CACHE):])  # a file where a cache folder goes
-            raise EtalaseError("build.cache_not_folder", lang, path=inside) from failure
+        if CACHE in parts and failure.errno in IN_THE_WAY:
+            inside = "/".join(parts[parts.index(CACHE):])
+            raise EtalaseError(IN_THE_WAY[failure.errno], lang, path=inside) from failure
         raise EtalaseError("build.os_error", lang, path=where,
-                           reason=failure.strerror or str(failure)) from failure
+                           reason=messages.system_reason(failure, lang)) from failure
+
+
+IN_THE_WAY = {errno.EEXIST: "build.cache_not_folder", errno.ENOTDIR: "build.cache_not_folder",
+              errno.EISDIR: "build.cache_not_file", errno.ENOTEMPTY: "build.cache_not_file"}
 
 
 _LAZY = {"Memory": "memory", "PageRecord": "memo", "PageKeys": "keys"}
