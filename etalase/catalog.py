@@ -233,7 +233,7 @@ def _no_borrowed_photos(report: Report, items: list[Product | Story]) -> None:
 
 
 def _slug(rel: str, report: Report) -> str | None:
-    slug = slugify(Path(rel).stem)
+    slug = slugify(posixpath.splitext(posixpath.basename(rel))[0])  # (a Path each: slow)
     if not slug:
         report.error(Loc(rel), "file.bad_name")
     return slug or None
@@ -299,7 +299,7 @@ def _unique_urls(items, report):  # type: ignore[no-untyped-def]
 def load_product(root: Path, rel: str, report: Report, text: str | None = None,
                  markdown: Markdown = markup.render) -> Product | None:
     """One product file; ``text``: its would-be content, checked before it is written."""
-    node = load_mapping(root / rel, rel, report, MAX_YAML_BYTES, text)
+    node = load_mapping(os.path.join(root, rel), rel, report, MAX_YAML_BYTES, text)
     slug = _slug(rel, report)
     if node is None or slug is None:
         return None

@@ -65,9 +65,10 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: ~10x f
         return tag
 
 
-def read_text(path: Path, rel: str, report: Report, max_bytes: int) -> str | None:
+def read_text(path: str | Path, rel: str, report: Report, max_bytes: int) -> str | None:
     """The file's text, or None after reporting why it cannot be read."""
-    data = path.read_bytes()
+    with open(path, "rb") as file:
+        data = file.read()
     if len(data) > max_bytes:
         report.error(Loc(rel), "file.too_big", size=len(data) // 1024, limit=max_bytes // 1024)
         return None
@@ -184,7 +185,7 @@ def _convert(node: yaml.Node, rel: str, report: Report, offset: int,
 
 
 def load_mapping(
-    path: Path, rel: str, report: Report, max_bytes: int, text: str | None = None,
+    path: str | Path, rel: str, report: Report, max_bytes: int, text: str | None = None,
     first_line: int = 1,
 ) -> Map | None:
     """A file (or given front-matter text) that must hold ``key: value`` lines."""
