@@ -212,8 +212,9 @@ def _finish(keys: incremental.PageKeys, known: dict[str, str | None], out: Outpu
     from etalase import headers
     from etalase.incremental import PageRecord
 
-    found = headers.inline_hashes(html)
-    data = headers.with_meta_policy(html, found).encode("utf-8")
+    data = html.encode("utf-8")
+    found = headers.inline_hashes(data)
+    data = headers.with_meta_policy(data, found)
     record = PageRecord(known[page.path] or keys.key(page), hashlib.sha256(data).hexdigest(),
                         found)
     if out.direct:

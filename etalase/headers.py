@@ -32,7 +32,7 @@ _RUNNING_TYPES = ("", "module", "text/javascript", "application/javascript")
 NOT_IN_META = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox",
                          "upgrade-insecure-requests"})
 META_NAME = "Content-Security-Policy"
-_CHARSET = re.compile(r"<meta charset[^>]*>", re.I)
+_CHARSET = re.compile(rb"<meta charset[^>]*>", re.I)
 _META_POLICY = re.compile(rf"<meta http-equiv={META_NAME} [^>]*>")
 
 
@@ -92,8 +92,9 @@ def style_attribute(text: str) -> int | None:
     return None
 
 
-def inline_hashes(html: str) -> list[tuple[str, str]]:
-    """(kind, sha256) of a rendered page's inline style and executable script elements.
+def inline_hashes(html: bytes) -> list[tuple[str, str]]:
+    """(kind, sha256) of a rendered page's inline style and executable script elements
+    (the page as it is written: UTF-8, encoded once for both).
 
     The page is read by an HTML5 parser (Lexbor, as a browser reads it), so only real
     elements count: ``<script>`` inside a title, an attribute value or any other text is
@@ -104,20 +105,20 @@ def inline_hashes(html: str) -> list[tuple[str, str]]:
     return sorted({(node.tag, _sha256(node.text(deep=True))) for node in found})
 
 
-def with_meta_policy(html: str, found: list[tuple[str, str]]) -> str:
+def with_meta_policy(html: bytes, found: list[tuple[str, str]]) -> bytes:
     """The page with its own policy (its inline hashes ``found``) in a ``<meta>`` right
     after its charset, before any style or script it governs."""
     tag = _meta_tag(tuple(found))
     charset = _CHARSET.search(html)
-    at = charset.end() if charset else html.find("<head>") + len("<head>")
+    at = charset.end() if charset else html.find(b"<head>") + len(b"<head>")
     return html[:at] + tag + html[at:]
 
 
 @functools.lru_cache(maxsize=16)  # pages of one theme share their inline elements
-def _meta_tag(found: tuple[tuple[str, str], ...]) -> str:
+def _meta_tag(found: tuple[tuple[str, str], ...]) -> bytes:
     policy = Policy()
     policy.add_hashes(list(found))
-    return f'<meta http-equiv={META_NAME} content="{policy.meta()}">'
+    return f'<meta http-equiv={META_NAME} content="{policy.meta()}">'.encode()
 
 
 def without_meta_policy(html: bytes) -> bytes:
