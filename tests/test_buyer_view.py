@@ -123,7 +123,9 @@ def test_the_gallery_swipes(browser: Browser, site: StaticSite, script: bool) ->
     # script, which may be off).
     second = page.locator(".slide").nth(1)
     expect(second).to_be_in_viewport(ratio=0.99)
-    assert abs(slides.evaluate("s => s.scrollLeft - s.clientWidth")) < 2
+    page.wait_for_function(  # the snap's last pixels (it fails by timing out)
+        "() => { const s = document.querySelector('.slides');"
+        " return Math.abs(s.scrollLeft - s.clientWidth) < 2; }")
     assert page.evaluate("scrollY") == 0, "the page itself must not move"
     if script:
         expect(page.locator(".thumbs a").nth(1)).to_have_attribute("aria-current", "true")

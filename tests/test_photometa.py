@@ -16,8 +16,8 @@ from tests.conftest import REPO, phone_photo, run
 PHOTO = "content/images/keset.jpg"
 LOCATION_LINE = (f"masalah: {PHOTO}: foto ini menyimpan lokasi tempat foto diambil (GPS); "
                  "repositori menyimpannya untuk siapa saja — jalankan  python site.py "
-                 "clean-photos  untuk menghapus data itu dari semua foto di content/ "
-                 "(gambarnya tetap sama)")
+                 "clean-photos --root {root}  untuk menghapus data itu dari semua foto di "
+                 "content/ (gambarnya tetap sama)")  # (run() names the site with --root)
 
 
 def segment(marker: int, payload: bytes) -> bytes:
@@ -48,7 +48,7 @@ def test_check_names_every_photo_with_a_location_and_clean_photos_removes_it(sit
     result = run(root, "check")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert LOCATION_LINE in lines
+    assert LOCATION_LINE.format(root=root) in lines
     assert any(line.startswith("masalah: content/images/lama/tidak-dipakai.png: foto ini "
                                "menyimpan lokasi") for line in lines), result.output
     assert "bersih.jpg" not in result.output
@@ -134,7 +134,7 @@ def test_the_sample_photos_carry_no_metadata() -> None:
 def test_a_damaged_photo_that_cannot_be_cleaned_is_named(site) -> None:  # type: ignore[no-untyped-def]
     photo = phone_photo()
     root = site({PHOTO: photo[:len(photo) // 2]})  # a copy cut short, GPS in its header
-    assert LOCATION_LINE in run(root, "check").output
+    assert LOCATION_LINE.format(root=root) in run(root, "check").output
     result = run(root, "clean-photos")
     assert result.exit_code == 1
     assert ("tidak bisa dibersihkan: content/images/keset.jpg rusak (terpotong atau bukan foto "
